@@ -1,0 +1,27 @@
+package jp.sme.incident.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import jp.sme.incident.support.TestRules;
+
+/** Every file under rules/scenarios is a case: adding a file adds a test. */
+class ScenarioFilesTest {
+
+    static Stream<Path> scenarios() {
+        return TestRules.scenarioFiles().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void scenarioHolds(Path file) {
+        Scenario scenario = TestRules.read(file);
+        ScenarioRunner.Result result = ScenarioRunner.run(TestRules.engine(), file.toString(), scenario);
+        assertTrue(result.passed(), () -> file + " — " + scenario.description() + "\n  " + String.join("\n  ", result.differences()));
+    }
+}
