@@ -124,7 +124,8 @@ public class ProblemMapper {
 
     /** The field being read when a low-level read failed, from the parser's context. */
     private static String streamPath(StreamReadException e) {
-        if (!(e.getProcessor() instanceof JsonParser parser)) {
+        JsonParser parser = e.getProcessor();
+        if (parser == null) {
             return "";
         }
         StringBuilder path = new StringBuilder();

@@ -22,6 +22,10 @@ class ScenarioFilesTest {
     void scenarioHolds(Path file) {
         Scenario scenario = TestRules.read(file);
         ScenarioRunner.Result result = ScenarioRunner.run(TestRules.engine(), file.toString(), scenario);
+        if (Boolean.getBoolean("scenario.print") && result.assessment() != null) {
+            // -Dscenario.print=true: show what the engine answered, to help write a scenario's expectations.
+            System.out.println("── " + file + "\n" + ScenarioSummary.of(result.assessment()));
+        }
         assertTrue(result.passed(), () -> file + " — " + scenario.description() + "\n  " + String.join("\n  ", result.differences()));
     }
 }
