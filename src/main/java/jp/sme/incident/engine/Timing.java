@@ -1,4 +1,0 @@
-package jp.sme.incident.engine;
-
-/** When an item must be done (contract §2). */
-public enum Timing { IMMEDIATELY, PROMPTLY, BY_DEADLINE, NONE }

@@ -1,4 +1,0 @@
-package jp.sme.incident.facts;
-
-/** The organisation's sector (contract §1 {@code organization.sector}); sector laws hang on it. */
-public enum Sector { GENERAL, MEDICAL, FINANCE, TELECOM, CRITICAL_INFRASTRUCTURE }

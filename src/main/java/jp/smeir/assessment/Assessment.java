@@ -1,0 +1,37 @@
+package jp.smeir.assessment;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jp.smeir.engine.Severity;
+
+/** What the service answers for a set of facts (contract §2). */
+@Schema(description = "The decision for a set of incident facts: actions, notification duties and escalations, each with its basis and rule.")
+public record Assessment(
+        @Schema(description = "sha256 digest of the rule files that produced this answer") String rulesetVersion,
+        @Schema(description = "When the rules were evaluated (Japan time)") OffsetDateTime evaluatedAt,
+        @Schema(description = "awareAt as given, in Japan time") OffsetDateTime awareAt,
+        Severity severity,
+        @Schema(description = "Extension: the reasons for the severity level") List<String> severityBecause,
+        List<Item> actions,
+        List<Item> notifications,
+        List<Item> escalations,
+        @Schema(description = "Unknown facts whose answer could add, remove or change the codes listed in affects") List<Question> questions,
+        @Schema(description = "Names of every rule that fired, classification rules included") List<String> firedRules) {
+
+    public Assessment {
+        severityBecause = List.copyOf(severityBecause);
+        actions = List.copyOf(actions);
+        notifications = List.copyOf(notifications);
+        escalations = List.copyOf(escalations);
+        questions = List.copyOf(questions);
+        firedRules = List.copyOf(firedRules);
+    }
+
+    /** Every item of the three lists, actions first. */
+    public List<Item> items() {
+        return java.util.stream.Stream.of(actions, notifications, escalations).flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,32 @@
+package jp.smeir.assessment;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.smeir.facts.IncidentFacts;
+
+/** Evaluates facts without storing anything: for helpdesk look-ups and analysts' what-if runs. */
+@Path("/api/v1/assessments")
+@Tag(name = "assessments")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class AssessmentResource {
+
+    @Inject
+    AssessmentService service;
+
+    @POST
+    @Operation(summary = "Evaluate incident facts; nothing is stored",
+            description = "Answers the actions, notification duties and escalations, each with its basis and rule. "
+                    + "Unknown facts (absent or null) make dependent duties CONDITIONAL and appear in questions.")
+    public Assessment assess(IncidentFacts facts) {
+        return service.assess(facts);
+    }
+}

@@ -1,0 +1,164 @@
+package jp.smeir.assessment;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jp.smeir.deadline.Deadlines;
+import jp.smeir.deadline.JapaneseCalendar;
+import jp.smeir.engine.Ask;
+import jp.smeir.engine.Basis;
+import jp.smeir.engine.Catalogue;
+import jp.smeir.engine.Evaluation;
+import jp.smeir.engine.Finding;
+import jp.smeir.engine.ItemKind;
+import jp.smeir.engine.ItemStatus;
+import jp.smeir.engine.RuleBase;
+import jp.smeir.engine.Severity;
+import jp.smeir.engine.SeverityReason;
+import jp.smeir.engine.Text;
+
+/**
+ * Turns what the rules found into the contract's assessment: one item per code with the catalogue's texts,
+ * the computed deadline, the rule's basis, and the questions that the unknown facts raise.
+ *
+ * <p>Several rules may find the same code (one rule per reason). They are merged: the strongest status wins
+ * (REQUIRED, then CONDITIONAL, then RECOMMENDED); among the findings with that status the earliest timing
+ * gives the deadline and the rule, and their reasons and bases are joined; the other rules are named in
+ * {@code alsoFrom}.
+ */
+public final class Assessor {
+
+    private static final DateTimeFormatter DUE_JA = DateTimeFormatter.ofPattern("uuuu年M月d日(E) HH:mm", Locale.JAPANESE);
+    private static final DateTimeFormatter DUE_EN = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'JST'", Locale.ENGLISH);
+
+    private Assessor() {
+    }
+
+    public static Assessment assess(Evaluation evaluation) {
+        RuleBase base = evaluation.ruleBase();
+        Catalogue catalogue = base.catalogue();
+        OffsetDateTime awareAt = evaluation.facts().awareAt();
+
+        Map<String, List<Finding>> byCode = evaluation.findings().stream()
+                .collect(Collectors.groupingBy(Finding::code, LinkedHashMap::new, Collectors.toList()));
+        List<Item> items = new ArrayList<>();
+        Map<String, Set<String>> questionAffects = new TreeMap<>();
+        byCode.forEach((code, findings) -> {
+            List<Finding> winners = winners(findings, awareAt);
+            items.add(item(base, code, winners, awareAt));
+            winners.forEach(f -> f.openFacts().forEach(fact -> questionAffects.computeIfAbsent(fact, k -> new LinkedHashSet<>()).add(code)));
+        });
+        for (Ask ask : evaluation.asks()) {
+            questionAffects.computeIfAbsent(ask.fact(), k -> new LinkedHashSet<>()).addAll(ask.affects());
+        }
+
+        Comparator<Item> order = Comparator.comparing(Item::stage).thenComparingInt(i -> catalogue.order(i.code()));
+        items.sort(order);
+        return new Assessment(base.version(), inJapan(evaluation.evaluatedAt()), inJapan(awareAt),
+                severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),
+                ofKind(items, catalogue, ItemKind.ACTION), ofKind(items, catalogue, ItemKind.NOTIFICATION),
+                ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, catalogue),
+                evaluation.firedRules());
+    }
+
+    /** The findings that decide a code: those with the strongest status, earliest timing first. */
+    private static List<Finding> winners(List<Finding> findings, OffsetDateTime awareAt) {
+        ItemStatus best = findings.stream().map(Finding::status).reduce((a, b) -> b.outranks(a) ? b : a).orElseThrow();
+        return findings.stream()
+                .filter(f -> f.status() == best)
+                .sorted(Comparator.comparing((Finding f) -> urgency(f, awareAt)).thenComparing(Finding::rule))
+                .toList();
+    }
+
+    /** Sort key for timing: immediately first, then deadlines by date, then promptly, then none. */
+    private static String urgency(Finding f, OffsetDateTime awareAt) {
+        return switch (f.due().timing()) {
+            case IMMEDIATELY -> "0";
+            case BY_DEADLINE -> "1" + Deadlines.dueAt(awareAt, f.due()).toInstant();
+            case PROMPTLY -> "2";
+            case NONE -> "3";
+        };
+    }
+
+    private static Item item(RuleBase base, String code, List<Finding> winners, OffsetDateTime awareAt) {
+        Catalogue catalogue = base.catalogue();
+        Catalogue.Entry entry = catalogue.entry(code);
+        Finding first = winners.get(0);
+        OffsetDateTime dueAt = Deadlines.dueAt(awareAt, first.due());
+
+        LinkedHashSet<Basis> basis = new LinkedHashSet<>();
+        LinkedHashSet<String> because = new LinkedHashSet<>();
+        LinkedHashSet<String> alsoFrom = new LinkedHashSet<>();
+        for (Finding f : winners) {
+            basis.addAll(base.rule(f.rule()).basis());
+            because.addAll(f.because());
+            if (!f.rule().equals(first.rule())) {
+                alsoFrom.add(f.rule());
+            }
+        }
+        Text detail = detail(entry.detail(), first, dueAt);
+        List<String> unconfirmed = basis.stream().filter(b -> !b.confirmed()).map(Basis::source).toList();
+        if (!unconfirmed.isEmpty()) {
+            Text note = catalogue.unconfirmedNote().map(s -> s.replace("{sources}", String.join("; ", unconfirmed)));
+            detail = new Text(detail.ja() + "\n" + note.ja(), detail.en() + "\n" + note.en());
+        }
+        Item.Recipient recipient = null;
+        if (entry.recipient() != null) {
+            Catalogue.Recipient r = catalogue.recipients().get(entry.recipient());
+            recipient = new Item.Recipient(entry.recipient(), r.name(), r.contact());
+        }
+        return new Item(code, entry.stage(), first.status(), winners.stream().anyMatch(Finding::mandatory), recipient,
+                entry.title(), detail, first.due().timing(), dueAt, List.copyOf(basis), first.rule(),
+                List.copyOf(because), List.copyOf(alsoFrom));
+    }
+
+    private static Text detail(Text template, Finding finding, OffsetDateTime dueAt) {
+        String days = finding.due().days() == null ? "" : String.valueOf(finding.due().days());
+        String dueJa = dueAt == null ? "" : dueAt.format(DUE_JA);
+        String dueEn = dueAt == null ? "" : dueAt.format(DUE_EN);
+        return new Text(template.ja().replace("{due}", dueJa).replace("{days}", days),
+                template.en().replace("{due}", dueEn).replace("{days}", days));
+    }
+
+    private static List<Item> ofKind(List<Item> items, Catalogue catalogue, ItemKind kind) {
+        return items.stream().filter(i -> catalogue.entry(i.code()).kind() == kind).toList();
+    }
+
+    private static List<Question> questions(Map<String, Set<String>> affects, Catalogue catalogue) {
+        List<Question> questions = new ArrayList<>();
+        affects.forEach((fact, codes) -> {
+            Text text = catalogue.questions().get(fact);
+            if (text == null) {
+                throw new IllegalStateException("no question text for fact " + fact + " in " + Catalogue.FILE);
+            }
+            List<String> sorted = codes.stream().sorted(Comparator.comparingInt(catalogue::order)).toList();
+            questions.add(new Question(fact, text, sorted));
+        });
+        return questions;
+    }
+
+    private static Severity severity(List<SeverityReason> reasons) {
+        return reasons.stream().map(SeverityReason::level).max(Comparator.naturalOrder()).orElse(Severity.LOW);
+    }
+
+    private static List<String> severityBecause(List<SeverityReason> reasons) {
+        Severity level = severity(reasons);
+        List<String> because = reasons.stream().filter(r -> r.level() == level).map(SeverityReason::because)
+                .distinct().sorted().toList();
+        return because.isEmpty() ? List.of("no severity rule matched: internal, contained, no duty") : because;
+    }
+
+    static OffsetDateTime inJapan(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(JapaneseCalendar.JST).toOffsetDateTime();
+    }
+}

@@ -1,0 +1,35 @@
+package jp.smeir.assessment;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jp.smeir.engine.Basis;
+import jp.smeir.engine.ItemStatus;
+import jp.smeir.engine.Stage;
+import jp.smeir.engine.Text;
+import jp.smeir.engine.Timing;
+
+/** One action, notification or escalation (contract §2 Item). */
+@Schema(description = "One thing to do, with its status, timing, basis and the rule that produced it.")
+public record Item(
+        @Schema(description = "Catalogue code, e.g. PPC_PRELIMINARY_REPORT") String code,
+        Stage stage,
+        @Schema(description = "REQUIRED (a duty), RECOMMENDED (guidance) or CONDITIONAL (a duty if an unknown fact turns out so; see questions)")
+        ItemStatus status,
+        @Schema(description = "A legal or contractual duty (true) versus advice (false)") boolean mandatory,
+        @Schema(description = "Present on notifications and escalations") Recipient recipient,
+        Text title,
+        Text detail,
+        Timing timing,
+        @Schema(description = "Set when timing is BY_DEADLINE; Japan time") OffsetDateTime dueAt,
+        @Schema(description = "Sources; confirmed is false where the domain reference marks the fact unconfirmed") List<Basis> basis,
+        @Schema(description = "Name of the rule that produced the item") String rule,
+        @Schema(description = "The facts that made the rule fire, in words") List<String> because,
+        @Schema(description = "Extension: other rules that produced the same code with the same status") List<String> alsoFrom) {
+
+    /** A body or person the item goes to. */
+    public record Recipient(String code, Text name, String contact) {
+    }
+}

@@ -1,0 +1,20 @@
+package jp.smeir.engine;
+
+import java.util.List;
+
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * A question a rule wants asked about an unknown fact whose answer could add the listed codes, when no
+ * listed item hangs on it yet. Questions for CONDITIONAL items come from their findings' open facts.
+ */
+public record Ask(String fact, List<String> affects, String rule) {
+
+    public Ask {
+        affects = List.copyOf(affects);
+    }
+
+    public static Ask of(RuleContext rule, String fact, String... affects) {
+        return new Ask(fact, List.of(affects), rule.getRule().getName());
+    }
+}

@@ -1,0 +1,117 @@
+package jp.smeir.engine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * What each code means, in words for a small company's staff: {@code rules/catalogue.yaml}, kept beside the
+ * rules so that analysts change texts and rules together. Part of the rule base and of its version.
+ */
+public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> items, Map<String, Text> questions,
+                        Map<String, Text> notes) {
+
+    public static final String FILE = "catalogue.yaml";
+    static final String UNCONFIRMED_NOTE = "unconfirmed";
+
+    /** A body or person that a notification or escalation goes to. */
+    public record Recipient(Text name, String contact) {
+    }
+
+    /** One code: its list, stage, recipient (for notifications and escalations) and texts. */
+    public record Entry(ItemKind kind, Stage stage, String recipient, Text title, Text detail) {
+    }
+
+    public Catalogue {
+        recipients = Map.copyOf(recipients == null ? Map.of() : recipients);
+        items = new LinkedHashMap<>(items == null ? Map.of() : items);
+        questions = Map.copyOf(questions == null ? Map.of() : questions);
+        notes = Map.copyOf(notes == null ? Map.of() : notes);
+    }
+
+    /** The note appended to an item whose basis is partly unconfirmed; contains {@code {sources}}. */
+    public Text unconfirmedNote() {
+        return notes.get(UNCONFIRMED_NOTE);
+    }
+
+    public Entry entry(String code) {
+        Entry entry = items.get(code);
+        if (entry == null) {
+            throw new IllegalStateException("code " + code + " is not in " + FILE);
+        }
+        return entry;
+    }
+
+    /** Position of a code in the catalogue, to list items in the catalogue's order. */
+    public int order(String code) {
+        int i = 0;
+        for (String c : items.keySet()) {
+            if (c.equals(code)) {
+                return i;
+            }
+            i++;
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    static Catalogue load(Path file) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        Catalogue catalogue;
+        try {
+            catalogue = yaml.readValue(file.toFile(), Catalogue.class);
+        } catch (IOException e) {
+            throw new RuleBuildException(List.of(new RuleError(FILE, 0, "cannot be read: " + firstLine(e.getMessage()))));
+        }
+        List<RuleError> errors = catalogue.problems();
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
+        return catalogue;
+    }
+
+    private List<RuleError> problems() {
+        List<RuleError> errors = new ArrayList<>();
+        recipients.forEach((code, r) -> {
+            if (!complete(r.name())) {
+                errors.add(new RuleError(FILE, 0, "recipient " + code + ": name needs ja and en"));
+            }
+        });
+        items.forEach((code, e) -> {
+            if (e.kind() == null || e.stage() == null) {
+                errors.add(new RuleError(FILE, 0, "item " + code + ": kind and stage are required"));
+            }
+            if (!complete(e.title()) || !complete(e.detail())) {
+                errors.add(new RuleError(FILE, 0, "item " + code + ": title and detail need ja and en"));
+            }
+            if (e.kind() != null && e.kind() != ItemKind.ACTION && !recipients.containsKey(e.recipient())) {
+                errors.add(new RuleError(FILE, 0, "item " + code + ": a " + e.kind() + " needs a recipient listed under recipients"));
+            }
+        });
+        questions.forEach((fact, q) -> {
+            if (!complete(q)) {
+                errors.add(new RuleError(FILE, 0, "question on " + fact + ": needs ja and en"));
+            }
+        });
+        Text note = notes.get(UNCONFIRMED_NOTE);
+        if (!complete(note) || !note.ja().contains("{sources}") || !note.en().contains("{sources}")) {
+            errors.add(new RuleError(FILE, 0, "notes.unconfirmed needs ja and en, each with the placeholder {sources}"));
+        }
+        return errors;
+    }
+
+    private static boolean complete(Text t) {
+        return t != null && t.ja() != null && !t.ja().isBlank() && t.en() != null && !t.en().isBlank();
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

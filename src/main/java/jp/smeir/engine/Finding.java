@@ -1,0 +1,31 @@
+package jp.smeir.engine;
+
+import java.util.List;
+
+import org.kie.api.runtime.rule.RuleContext;
+
+/**
+ * What a rule concludes: one catalogue code with its status and timing, inserted by the rule's consequence
+ * and read back through the {@code findings} query. Texts, stage and recipient come from the catalogue,
+ * the basis from the rule's metadata, the deadline from {@link Due}.
+ */
+public record Finding(String code, ItemStatus status, boolean mandatory, Due due,
+                      List<String> because, List<String> openFacts, String rule) {
+
+    public Finding {
+        because = List.copyOf(because);
+        openFacts = List.copyOf(openFacts);
+    }
+
+    /** A legal or contractual duty: REQUIRED when its reasoning is certain, CONDITIONAL otherwise. */
+    public static Finding duty(RuleContext rule, String code, Due due, Reasoning why) {
+        return new Finding(code, why.isCertain() ? ItemStatus.REQUIRED : ItemStatus.CONDITIONAL, true, due,
+                why.because(), why.openFacts(), rule.getRule().getName());
+    }
+
+    /** Guidance, not a duty: RECOMMENDED when its reasoning is certain, CONDITIONAL otherwise. */
+    public static Finding advice(RuleContext rule, String code, Due due, Reasoning why) {
+        return new Finding(code, why.isCertain() ? ItemStatus.RECOMMENDED : ItemStatus.CONDITIONAL, false, due,
+                why.because(), why.openFacts(), rule.getRule().getName());
+    }
+}

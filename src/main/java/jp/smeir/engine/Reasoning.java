@@ -1,0 +1,84 @@
+package jp.smeir.engine;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Why a derived fact holds: its truth, the input facts that made it so (in words, for the answer's
+ * {@code because}) and the unknown facts it hangs on (for the answer's {@code questions}).
+ * Rules build these with {@link #fact}, {@link #unknown}, {@link #all} and {@link #any}.
+ */
+public record Reasoning(Truth truth, List<String> because, List<String> openFacts) {
+
+    public Reasoning {
+        because = List.copyOf(because);
+        openFacts = List.copyOf(openFacts);
+        if (truth == Truth.UNKNOWN && openFacts.isEmpty()) {
+            throw new IllegalArgumentException("an unknown reasoning must name the fact it hangs on");
+        }
+    }
+
+    /** Holds because of a known fact, e.g. {@code "personalData.affectedPersons = 1200 > 1000"}. */
+    public static Reasoning fact(String words) {
+        return new Reasoning(Truth.YES, List.of(words), List.of());
+    }
+
+    /** Holds because the incident is of the given types, e.g. {@code "incidentTypes contains RANSOMWARE"}. */
+    public static Reasoning types(Collection<?> types) {
+        return fact("incidentTypes contains " + types.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** Holds only if an unknown fact turns out so; {@code fact} is its JSON path. */
+    public static Reasoning unknown(String fact) {
+        return new Reasoning(Truth.UNKNOWN, List.of(fact + " is unknown"), List.of(fact));
+    }
+
+    public boolean isCertain() {
+        return truth == Truth.YES;
+    }
+
+    /** Holds if every part holds: certain only if every part is. */
+    public static Reasoning all(Reasoning... parts) {
+        return combine(List.of(parts), List.of(parts).stream().allMatch(Reasoning::isCertain));
+    }
+
+    /**
+     * Holds if one of the alternatives holds: certain if one is, and then only the certain ones are the
+     * reason. With no certain alternative, every unknown alternative's fact stays open.
+     */
+    public static Reasoning any(Collection<? extends Reasoning> alternatives) {
+        if (alternatives.isEmpty()) {
+            throw new IllegalArgumentException("any() of nothing");
+        }
+        List<Reasoning> certain = alternatives.stream().filter(Reasoning::isCertain).map(r -> (Reasoning) r).toList();
+        return certain.isEmpty() ? combine(alternatives, false) : combine(certain, true);
+    }
+
+    /** The same reasoning, with one more unknown fact whose answer could still change the outcome. */
+    public Reasoning withOpenFact(String fact) {
+        List<String> open = new ArrayList<>(openFacts);
+        if (!open.contains(fact)) {
+            open.add(fact);
+        }
+        return new Reasoning(truth, because, open);
+    }
+
+    /** The same reasoning with one more reason in words. */
+    public Reasoning and(String words) {
+        List<String> all = new ArrayList<>(because);
+        all.add(words);
+        return new Reasoning(truth, all, openFacts);
+    }
+
+    private static Reasoning combine(Collection<? extends Reasoning> parts, boolean certain) {
+        LinkedHashSet<String> because = new LinkedHashSet<>();
+        LinkedHashSet<String> open = new LinkedHashSet<>();
+        for (Reasoning part : parts) {
+            because.addAll(part.because());
+            open.addAll(part.openFacts());
+        }
+        return new Reasoning(certain ? Truth.YES : Truth.UNKNOWN, List.copyOf(because), List.copyOf(open));
+    }
+}

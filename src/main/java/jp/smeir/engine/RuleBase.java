@@ -1,0 +1,219 @@
+package jp.smeir.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+
+/**
+ * One immutable rule base: every {@code .drl} under the rules folder compiled together, the catalogue
+ * beside them, and a version that is the digest of all of their names and contents.
+ */
+public final class RuleBase {
+
+    /** Where rule files are written in the in-memory module: the DRL package {@code rules} mirrors the folder. */
+    private static final String MODULE_ROOT = "src/main/resources/rules/";
+
+    private final String version;
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rules;
+    private final Catalogue catalogue;
+
+    private RuleBase(String version, KieBase kieBase, Map<String, RuleInfo> rules, Catalogue catalogue) {
+        this.version = version;
+        this.kieBase = kieBase;
+        this.rules = rules;
+        this.catalogue = catalogue;
+    }
+
+    /** {@code sha256:<hex>} of the rule files' relative names and contents, and of the catalogue. */
+    public String version() {
+        return version;
+    }
+
+    public KieBase kieBase() {
+        return kieBase;
+    }
+
+    /** Every rule (queries excluded), by name, in file order. */
+    public Map<String, RuleInfo> rules() {
+        return rules;
+    }
+
+    public Catalogue catalogue() {
+        return catalogue;
+    }
+
+    public RuleInfo rule(String name) {
+        RuleInfo info = rules.get(name);
+        if (info == null) {
+            throw new IllegalStateException("no rule named " + name);
+        }
+        return info;
+    }
+
+    /**
+     * Builds a rule base from a folder.
+     *
+     * @throws RuleBuildException naming file, line and message for every error, or a missing
+     *                            {@code @basis}/{@code @stage}, or an unreadable catalogue
+     */
+    public static RuleBase build(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        if (!Files.isDirectory(root)) {
+            throw new RuleBuildException(List.of(new RuleError(root.toString(), 0, "rules folder not found")));
+        }
+        Map<String, byte[]> drl = readRuleFiles(root);
+        if (drl.isEmpty()) {
+            throw new RuleBuildException(List.of(new RuleError(root.toString(), 0, "no .drl files in the rules folder")));
+        }
+        Path catalogueFile = root.resolve(Catalogue.FILE);
+        if (!Files.isRegularFile(catalogueFile)) {
+            throw new RuleBuildException(List.of(new RuleError(Catalogue.FILE, 0, "not found in " + root)));
+        }
+        Catalogue catalogue = Catalogue.load(catalogueFile);
+        String version = digest(drl, read(catalogueFile));
+
+        KieServices ks = KieServices.get();
+        // A release id per content: the same id would let Drools hand back a cached module.
+        ReleaseId releaseId = ks.newReleaseId("jp.smeir", "rules", "1.0.0-" + version.substring(7, 23));
+        KieFileSystem kfs = ks.newKieFileSystem();
+        kfs.generateAndWritePomXML(releaseId);
+        drl.forEach((name, content) -> kfs.write(MODULE_ROOT + name, content));
+        ClassLoader loader = RuleBase.class.getClassLoader();
+        KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
+        List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
+                .map(m -> new RuleError(relative(m.getPath()), m.getLine(), m.getText().strip()))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
+        KieBase kieBase = ks.newKieContainer(releaseId, loader).getKieBase();
+        return new RuleBase(version, kieBase, describe(kieBase), catalogue);
+    }
+
+    private static Map<String, byte[]> readRuleFiles(Path root) {
+        try (Stream<Path> files = Files.walk(root)) {
+            Map<String, byte[]> drl = new TreeMap<>();
+            files.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".drl"))
+                    .forEach(p -> drl.put(root.relativize(p).toString().replace('\\', '/'), read(p)));
+            return drl;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new RuleBuildException(List.of(new RuleError(file.getFileName().toString(), 0, "cannot be read: " + e.getMessage())));
+        }
+    }
+
+    private static String digest(Map<String, byte[]> drl, byte[] catalogue) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            Map<String, byte[]> all = new TreeMap<>(drl);
+            all.put(Catalogue.FILE, catalogue);
+            all.forEach((name, content) -> {
+                sha.update(name.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+                sha.update(content);
+                sha.update((byte) 0);
+            });
+            return "sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A path in the in-memory module (Drools reports it with or without the resources root) → relative to the rules folder. */
+    private static String relative(String modulePath) {
+        String path = String.valueOf(modulePath);
+        for (String prefix : List.of("src/main/resources/", "rules/")) {
+            if (path.startsWith(prefix)) {
+                path = path.substring(prefix.length());
+            }
+        }
+        return path;
+    }
+
+    /** Lists the rules with their metadata; a rule without a basis or stage is a build error. */
+    private static Map<String, RuleInfo> describe(KieBase kieBase) {
+        List<RuleImpl> all = new ArrayList<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                RuleImpl impl = (RuleImpl) rule;
+                if (!impl.isQuery()) {
+                    all.add(impl);
+                }
+            }
+        }
+        all.sort(Comparator.comparing(RuleBase::fileOf).thenComparingInt(RuleImpl::getLoadOrder));
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        List<RuleError> errors = new ArrayList<>();
+        for (RuleImpl rule : all) {
+            String file = fileOf(rule);
+            String basis = meta(rule, "basis");
+            String stage = meta(rule, "stage");
+            if (basis == null || basis.isBlank()) {
+                errors.add(new RuleError(file, 0, "rule \"" + rule.getName() + "\" has no @basis: every rule must cite its source"));
+                continue;
+            }
+            RuleStage ruleStage;
+            try {
+                ruleStage = RuleStage.valueOf(String.valueOf(stage));
+            } catch (IllegalArgumentException e) {
+                errors.add(new RuleError(file, 0, "rule \"" + rule.getName() + "\" needs @stage, one of " + List.of(RuleStage.values())));
+                continue;
+            }
+            List<Basis> bases = new ArrayList<>();
+            bases.add(new Basis(basis, true));
+            String unconfirmed = meta(rule, "unconfirmed");
+            if (unconfirmed != null && !unconfirmed.isBlank()) {
+                bases.add(new Basis(unconfirmed, false));
+            }
+            rules.put(rule.getName(), new RuleInfo(rule.getName(), ruleStage, bases, file));
+        }
+        if (!errors.isEmpty()) {
+            throw new RuleBuildException(errors);
+        }
+        return java.util.Collections.unmodifiableMap(rules);
+    }
+
+    private static String fileOf(RuleImpl rule) {
+        return rule.getResource() == null ? "" : relative(rule.getResource().getSourcePath());
+    }
+
+    /** Drools hands metadata values back with their quotes; this is the one place that strips them. */
+    static String meta(Rule rule, String key) {
+        Object value = rule.getMetaData().get(key);
+        if (value == null) {
+            return null;
+        }
+        String s = value.toString().strip();
+        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    }
+}

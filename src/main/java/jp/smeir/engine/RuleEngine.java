@@ -1,0 +1,91 @@
+package jp.smeir.engine;
+
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.QueryResults;
+import org.kie.api.runtime.rule.QueryResultsRow;
+
+import jp.smeir.facts.IncidentFacts;
+
+/**
+ * The one adapter that owns Drools. It holds the current rule base, evaluates facts in a fresh session that
+ * is always disposed, and swaps in a rebuilt rule base atomically.
+ */
+public class RuleEngine {
+
+    /** More firings than any sane rule base needs for one incident: a loop in the rules, not a big incident. */
+    static final int MAX_FIRINGS = 10_000;
+
+    private final AtomicReference<RuleBase> current;
+
+    public RuleEngine(RuleBase ruleBase) {
+        this.current = new AtomicReference<>(ruleBase);
+    }
+
+    /** Builds the rule base from a folder (relative paths against the working directory). */
+    public static RuleEngine fromFolder(Path folder) {
+        return new RuleEngine(RuleBase.build(folder));
+    }
+
+    public RuleBase ruleBase() {
+        return current.get();
+    }
+
+    /** Replaces the rule base; evaluations already running finish on the one they started with. */
+    public void swap(RuleBase next) {
+        current.set(next);
+    }
+
+    /**
+     * Evaluates facts. The current time comes in as a {@link Now} fact; the groups of the facts and each
+     * incident type are inserted as facts of their own so that rules can match them directly.
+     */
+    public Evaluation evaluate(IncidentFacts facts, OffsetDateTime now) {
+        RuleBase base = current.get();
+        IncidentFacts f = facts.normalized();
+        KieSession session = base.kieBase().newKieSession();
+        Set<String> fired = new LinkedHashSet<>();
+        try {
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    fired.add(event.getMatch().getRule().getName());
+                }
+            });
+            session.insert(new Now(now));
+            session.insert(f);
+            session.insert(f.organization());
+            session.insert(f.personalData());
+            session.insert(f.impact());
+            session.insert(f.attack());
+            f.incidentTypes().forEach(session::insert);
+            int firings = session.fireAllRules(MAX_FIRINGS);
+            if (firings >= MAX_FIRINGS) {
+                throw new IllegalStateException("rules fired " + firings + " times without settling: a rule loops");
+            }
+            return new Evaluation(base, f, now, query(session, "findings", Finding.class),
+                    query(session, "asks", Ask.class), query(session, "severity reasons", SeverityReason.class),
+                    List.copyOf(fired));
+        } finally {
+            session.dispose();
+        }
+    }
+
+    private static <T> List<T> query(KieSession session, String name, Class<T> type) {
+        QueryResults results = session.getQueryResults(name);
+        List<T> out = new ArrayList<>(results.size());
+        for (QueryResultsRow row : results) {
+            out.add(type.cast(row.get("$result")));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,16 @@
+package jp.smeir.engine;
+
+import java.util.List;
+
+/** A rule as {@code GET /api/v1/rules} lists it: name, stage, basis, and the file it is written in. */
+public record RuleInfo(String name, RuleStage stage, List<Basis> basis, String file) {
+
+    public RuleInfo {
+        basis = List.copyOf(basis);
+    }
+
+    /** True when some of the rule's basis is unconfirmed: its items must say so and ask to verify. */
+    public boolean hasUnconfirmedBasis() {
+        return basis.stream().anyMatch(b -> !b.confirmed());
+    }
+}

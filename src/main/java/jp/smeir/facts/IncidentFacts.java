@@ -1,0 +1,75 @@
+package jp.smeir.facts;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jp.smeir.problem.FieldError;
+
+/**
+ * The facts of an incident as a caller knows them (contract §1). A fact that is absent or null is unknown,
+ * and unknown is not false: the rules list duties that hang on it as CONDITIONAL and ask about it.
+ */
+@Schema(description = "Facts of an incident. Only awareAt is required; absent or null facts are unknown, not false.")
+public record IncidentFacts(
+        @Schema(description = "Short title, at most " + IncidentFacts.TITLE_MAX + " characters") String title,
+        @Schema(required = true, description = "When the organisation became aware (発覚), ISO-8601 with offset. Every legal clock starts here.")
+        OffsetDateTime awareAt,
+        @Schema(description = "When the incident occurred, if known; not after awareAt") OffsetDateTime occurredAt,
+        @Schema(description = "Reported by someone outside the organisation") Boolean externalReporter,
+        @Schema(description = "Kinds of incident; several may apply") List<IncidentType> incidentTypes,
+        Organization organization,
+        PersonalData personalData,
+        Impact impact,
+        Attack attack) {
+
+    public static final int TITLE_MAX = 500;
+    /** The holiday calendar is computed for 2000–2099; a 60-day deadline must stay inside it. */
+    public static final int FIRST_YEAR = 2000;
+    public static final int LAST_YEAR = 2098;
+
+    /**
+     * The same facts with absent groups replaced by all-unknown ones and duplicate types removed, so that
+     * rules can match every group without null checks. Unknown stays unknown.
+     */
+    public IncidentFacts normalized() {
+        return new IncidentFacts(title, awareAt, occurredAt, externalReporter,
+                incidentTypes == null ? List.of() : List.copyOf(new LinkedHashSet<>(incidentTypes)),
+                organization == null ? Organization.UNKNOWN : organization,
+                personalData == null ? PersonalData.UNKNOWN : personalData,
+                impact == null ? Impact.UNKNOWN : impact,
+                attack == null ? Attack.UNKNOWN : attack);
+    }
+
+    /** Checks what JSON binding cannot: required and range constraints (contract §1, §5). Empty when valid. */
+    public List<FieldError> violations() {
+        List<FieldError> errors = new ArrayList<>();
+        if (awareAt == null) {
+            errors.add(new FieldError("awareAt", "is required: when the organisation became aware of the incident, ISO-8601 with offset"));
+        }
+        if (awareAt != null && (awareAt.getYear() < FIRST_YEAR || awareAt.getYear() > LAST_YEAR)) {
+            errors.add(new FieldError("awareAt", "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR));
+        }
+        if (occurredAt != null && awareAt != null && occurredAt.isAfter(awareAt)) {
+            errors.add(new FieldError("occurredAt", "must not be after awareAt"));
+        }
+        if (title != null) {
+            if (title.length() > TITLE_MAX) {
+                errors.add(new FieldError("title", "must be at most " + TITLE_MAX + " characters"));
+            }
+            if (title.chars().anyMatch(c -> Character.isISOControl(c))) {
+                errors.add(new FieldError("title", "must not contain control characters"));
+            }
+        }
+        if (incidentTypes != null && incidentTypes.contains(null)) {
+            errors.add(new FieldError("incidentTypes", "must not contain null"));
+        }
+        if (personalData != null && personalData.affectedPersons() != null && personalData.affectedPersons() < 0) {
+            errors.add(new FieldError("personalData.affectedPersons", "must be ≥ 0"));
+        }
+        return errors;
+    }
+}

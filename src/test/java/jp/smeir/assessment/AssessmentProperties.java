@@ -1,0 +1,170 @@
+package jp.smeir.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import jp.smeir.deadline.JapaneseCalendar;
+import jp.smeir.engine.Catalogue;
+import jp.smeir.engine.ItemKind;
+import jp.smeir.engine.ItemStatus;
+import jp.smeir.engine.RuleBase;
+import jp.smeir.engine.Severity;
+import jp.smeir.engine.Timing;
+import jp.smeir.facts.BreachStatus;
+import jp.smeir.facts.IncidentFacts;
+import jp.smeir.facts.Organization;
+import jp.smeir.facts.PersonalData;
+import jp.smeir.support.FactsArbitraries;
+import jp.smeir.support.TestRules;
+
+/** Invariants that must hold for any combination of facts, known or unknown. */
+class AssessmentProperties {
+
+    static final List<String> PERSONAL_DATA_DUTIES = List.of("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "DATA_SUBJECT_NOTICE",
+            "PUBLIC_NOTICE_IN_LIEU", "MY_NUMBER_REPORT", "GDPR_AUTHORITY_NOTICE", "GDPR_DATA_SUBJECT_NOTICE", "CONTROLLER_NOTICE");
+
+    @Provide
+    Arbitrary<IncidentFacts> facts() {
+        return FactsArbitraries.facts();
+    }
+
+    static Assessment assess(IncidentFacts facts) {
+        return Assessor.assess(TestRules.engine().evaluate(facts, facts.awareAt().plusHours(1)));
+    }
+
+    static Map<String, Item> byCode(Assessment a) {
+        return a.items().stream().collect(Collectors.toMap(Item::code, i -> i));
+    }
+
+    @Property(tries = 1500)
+    void noEvaluationThrowsAndEveryItemIsComplete(@ForAll("facts") IncidentFacts facts) {
+        Assessment a = assess(facts);
+        RuleBase base = TestRules.engine().ruleBase();
+        Catalogue catalogue = base.catalogue();
+        Set<String> seen = new HashSet<>();
+        Set<String> asked = a.questions().stream().flatMap(q -> q.affects().stream()).collect(Collectors.toSet());
+        for (Item item : a.items()) {
+            assertThat(seen.add(item.code())).as("each code once: %s", item.code()).isTrue();
+            assertThat(base.rules()).containsKey(item.rule());
+            assertThat(item.basis()).isNotEmpty();
+            assertThat(item.because()).isNotEmpty();
+            assertThat(item.title().ja()).isNotBlank();
+            assertThat(item.title().en()).isNotBlank();
+            assertThat(item.detail().ja()).isNotBlank().doesNotContain("{due}", "{days}", "{sources}");
+            assertThat(item.detail().en()).isNotBlank().doesNotContain("{due}", "{days}", "{sources}");
+            assertThat(item.recipient() != null).as("recipient on %s", item.code())
+                    .isEqualTo(catalogue.entry(item.code()).kind() != ItemKind.ACTION);
+            assertThat(item.dueAt() != null).as("dueAt on %s", item.code()).isEqualTo(item.timing() == Timing.BY_DEADLINE);
+            if (item.dueAt() != null) {
+                assertThat(item.dueAt()).as("%s due after awareAt", item.code()).isAfter(facts.awareAt());
+                assertThat(item.dueAt().getOffset().getTotalSeconds()).isEqualTo(9 * 3600);
+            }
+            if (item.status() == ItemStatus.CONDITIONAL) {
+                assertThat(asked).as("a CONDITIONAL %s is explained by a question", item.code()).contains(item.code());
+            }
+            if (item.basis().stream().anyMatch(b -> !b.confirmed())) {
+                assertThat(item.detail().en()).contains("To be verified");
+            }
+        }
+        a.questions().forEach(q -> {
+            assertThat(q.question().ja()).isNotBlank();
+            assertThat(q.affects()).isNotEmpty();
+        });
+    }
+
+    @Property(tries = 500)
+    void aLargeBreachWithoutExemptionAlwaysRequiresThePreliminaryReport(@ForAll("facts") IncidentFacts any) {
+        PersonalData p = any.normalized().personalData();
+        Organization o = any.normalized().organization();
+        IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator()),
+                new PersonalData(BreachStatus.SUSPECTED, 1001 + Math.abs(any.awareAt().getNano() % 100_000), p.sensitive(), p.financialHarmRisk(),
+                        p.cardData(), p.myNumber(), p.improperPurpose(), Boolean.FALSE, p.euResidents(), p.exposedOnline(),
+                        p.subjectsReachable(), Boolean.FALSE),
+                any.impact(), any.attack());
+        Item report = byCode(assess(facts)).get("PPC_PRELIMINARY_REPORT");
+        assertThat(report).isNotNull();
+        assertThat(report.status()).isEqualTo(ItemStatus.REQUIRED);
+        LocalDate day = facts.awareAt().atZoneSameInstant(JapaneseCalendar.JST).toLocalDate();
+        assertThat(report.dueAt()).isEqualTo(day.plusDays(5).atTime(23, 59, 59).atZone(JapaneseCalendar.JST).toOffsetDateTime());
+    }
+
+    @Property(tries = 500)
+    void encryptedOrRecoveredDataNeverYieldsAPersonalDataReport(@ForAll("facts") IncidentFacts any) {
+        PersonalData p = any.normalized().personalData();
+        boolean encrypted = any.awareAt().getMinute() % 2 == 0;
+        IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
+                any.organization(), new PersonalData(p.breach(), p.affectedPersons(), p.sensitive(), p.financialHarmRisk(),
+                p.cardData(), p.myNumber(), p.improperPurpose(), encrypted ? Boolean.TRUE : p.encrypted(), p.euResidents(),
+                p.exposedOnline(), p.subjectsReachable(), encrypted ? p.recoveredUnviewed() : Boolean.TRUE),
+                any.impact(), any.attack());
+        assertThat(byCode(assess(facts)).keySet()).doesNotContainAnyElementsOf(PERSONAL_DATA_DUTIES);
+    }
+
+    @Property(tries = 300)
+    void noBreachMeansNoPersonalDataDuty(@ForAll("facts") IncidentFacts any) {
+        PersonalData p = any.normalized().personalData();
+        IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
+                any.organization(), new PersonalData(BreachStatus.NONE, p.affectedPersons(), p.sensitive(), p.financialHarmRisk(),
+                p.cardData(), p.myNumber(), p.improperPurpose(), p.encrypted(), p.euResidents(), p.exposedOnline(),
+                p.subjectsReachable(), p.recoveredUnviewed()), any.impact(), any.attack());
+        assertThat(byCode(assess(facts)).keySet()).doesNotContainAnyElementsOf(PERSONAL_DATA_DUTIES)
+                .doesNotContain("CARD_ACQUIRER_NOTICE", "FSA_REPORT");
+    }
+
+    @Property(tries = 300)
+    void aProcessorNeverReportsToThePpcItself(@ForAll("facts") IncidentFacts any) {
+        Organization o = any.normalized().organization();
+        IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
+                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator()),
+                any.personalData(), any.impact(), any.attack());
+        assertThat(byCode(assess(facts)).keySet()).doesNotContain("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "MY_NUMBER_REPORT",
+                "GDPR_AUTHORITY_NOTICE", "DATA_SUBJECT_NOTICE");
+    }
+
+    @Property(tries = 1000)
+    void deadlinesFollowTheirLegalCounts(@ForAll("facts") IncidentFacts facts) {
+        Map<String, Item> items = byCode(assess(facts));
+        LocalDate awareDay = facts.awareAt().atZoneSameInstant(JapaneseCalendar.JST).toLocalDate();
+        Item fin = items.get("PPC_FINAL_REPORT");
+        if (fin != null) {
+            ZonedDateTime due = fin.dueAt().atZoneSameInstant(JapaneseCalendar.JST);
+            assertThat(due.toLocalDate()).as("day 30 or 60 after the day of awareness, moved to the next open day")
+                    .isIn(JapaneseCalendar.nextOpenDay(awareDay.plusDays(30)), JapaneseCalendar.nextOpenDay(awareDay.plusDays(60)));
+            assertThat(due.toLocalTime().toString()).isEqualTo("23:59:59");
+        }
+        Item gdpr = items.get("GDPR_AUTHORITY_NOTICE");
+        if (gdpr != null) {
+            assertThat(gdpr.dueAt().toInstant()).isEqualTo(facts.awareAt().plusHours(72).toInstant());
+        }
+    }
+
+    @Property(tries = 500)
+    void aCertainDutyMakesTheIncidentAtLeastHigh(@ForAll("facts") IncidentFacts facts) {
+        Assessment a = assess(facts);
+        if (a.items().stream().anyMatch(i -> i.status() == ItemStatus.REQUIRED && i.mandatory())) {
+            assertThat(a.severity()).isGreaterThanOrEqualTo(Severity.HIGH);
+        }
+    }
+
+    @Property(tries = 200)
+    void theSameFactsGiveTheSameAnswer(@ForAll("facts") IncidentFacts facts) {
+        OffsetDateTime at = facts.awareAt().plusHours(2);
+        Assessment first = Assessor.assess(TestRules.engine().evaluate(facts, at));
+        Assessment second = Assessor.assess(TestRules.engine().evaluate(facts, at));
+        assertThat(second).isEqualTo(first);
+    }
+}

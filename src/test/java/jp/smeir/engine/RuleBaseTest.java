@@ -1,0 +1,114 @@
+package jp.smeir.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import jp.smeir.support.TestRules;
+
+class RuleBaseTest {
+
+    @Test
+    void everyShippedRuleHasABasisAndAStage() {
+        RuleBase base = TestRules.engine().ruleBase();
+        assertTrue(base.rules().size() > 100, "the shipped rule base has its rules");
+        for (RuleInfo rule : base.rules().values()) {
+            assertFalse(rule.basis().isEmpty(), rule.name());
+            assertFalse(rule.basis().get(0).source().isBlank(), rule.name());
+            assertTrue(rule.basis().get(0).confirmed(), "the first basis is the rule's cited source: " + rule.name());
+            assertTrue(rule.basis().get(0).source().contains("ref §"), "cites the domain reference: " + rule.name());
+            assertTrue(rule.stage() != null, rule.name());
+            assertFalse(rule.file().isBlank(), rule.name());
+        }
+    }
+
+    @Test
+    void versionIsTheDigestOfNamesAndContents(@TempDir Path dir) throws IOException {
+        Path a = copyRules(dir.resolve("a"));
+        String v1 = RuleBase.build(a).version();
+        assertTrue(v1.matches("sha256:[0-9a-f]{64}"), v1);
+        assertEquals(v1, RuleBase.build(a).version(), "same files, same version");
+        assertEquals(TestRules.engine().ruleBase().version(), v1, "a copy of the folder has the same version");
+
+        Files.writeString(a.resolve("severity.drl"), Files.readString(a.resolve("severity.drl")) + "\n// a comment\n");
+        assertNotEquals(v1, RuleBase.build(a).version(), "any change of content changes the version");
+    }
+
+    @Test
+    void aRuleThatDoesNotCompileIsReportedWithFileAndLine(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Files.writeString(rules.resolve("broken.drl"), """
+                package rules;
+
+                rule "Broken – refers to a type that does not exist"
+                    @stage("DETECT_AND_RESPOND")
+                    @basis("test — ref §0")
+                when
+                    NoSuchFact( x == 1 )
+                then
+                end
+                """);
+        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        RuleError error = e.errors().get(0);
+        assertEquals("broken.drl", error.file());
+        assertEquals(7, error.line());
+        assertTrue(error.message().contains("NoSuchFact"), error.message());
+        assertTrue(e.getMessage().contains("broken.drl:7"), e.getMessage());
+    }
+
+    @Test
+    void aRuleWithoutBasisIsRefused(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Files.writeString(rules.resolve("uncited.drl"), """
+                package rules;
+                import jp.smeir.facts.IncidentFacts;
+
+                rule "Uncited – fires on anything"
+                    @stage("DETECT_AND_RESPOND")
+                when
+                    IncidentFacts()
+                then
+                end
+                """);
+        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        assertEquals(List.of(new RuleError("uncited.drl", 0,
+                "rule \"Uncited – fires on anything\" has no @basis: every rule must cite its source")), e.errors());
+    }
+
+    @Test
+    void aMissingFolderOrCatalogueIsAClearError(@TempDir Path dir) throws IOException {
+        RuleBuildException missing = assertThrows(RuleBuildException.class, () -> RuleBase.build(dir.resolve("nope")));
+        assertTrue(missing.getMessage().contains("rules folder not found"), missing.getMessage());
+
+        Path rules = copyRules(dir.resolve("r"));
+        Files.delete(rules.resolve(Catalogue.FILE));
+        RuleBuildException noCatalogue = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        assertEquals(Catalogue.FILE, noCatalogue.errors().get(0).file());
+    }
+
+    @Test
+    void queriesAreNotListedAsRules() {
+        assertTrue(TestRules.engine().ruleBase().rules().keySet().stream().noneMatch(n -> n.equals("findings")));
+    }
+
+    static Path copyRules(Path target) throws IOException {
+        Files.createDirectories(target);
+        try (Stream<Path> files = Files.list(TestRules.RULES)) {
+            for (Path p : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(p, target.resolve(p.getFileName()));
+            }
+        }
+        return target;
+    }
+}
