@@ -96,7 +96,7 @@ public class ProblemMapper {
     }
 
     /** Names the JSON field at fault, e.g. {@code personalData.affectedPersons} or {@code incidentTypes[1]}. */
-    static FieldError fieldError(JsonProcessingException e) {
+    public static FieldError fieldError(JsonProcessingException e) {
         if (e instanceof StreamConstraintsException) {
             return new FieldError("", "exceeds a limit: " + firstSentence(e.getOriginalMessage()));
         }

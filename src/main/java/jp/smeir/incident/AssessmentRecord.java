@@ -1,0 +1,45 @@
+package jp.smeir.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One assessment of an incident, kept for ever with the rule base version and the rules that fired. */
+@Entity
+@Table(name = "assessment_record")
+public class AssessmentRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    public int seq;
+
+    @Column(name = "ruleset_version")
+    public String rulesetVersion;
+
+    @Column(name = "evaluated_at")
+    public Instant evaluatedAt;
+
+    /** JSON array of rule names. */
+    @Column(name = "fired_rules")
+    public String firedRules;
+
+    /** The assessment as answered (contract §2), JSON. */
+    public String body;
+
+    public static AssessmentRecord of(UUID incidentId, int seq) {
+        return find("incidentId = ?1 and seq = ?2", incidentId, seq).firstResult();
+    }
+}

@@ -1,0 +1,81 @@
+package jp.smeir.incident;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import jp.smeir.engine.Severity;
+
+/** A stored incident: its current facts and where it stands. Optimistically locked by {@link #version}. */
+@Entity
+@Table(name = "incident")
+public class Incident extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Version
+    public long version;
+
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    public IncidentStatus status;
+
+    @Enumerated(EnumType.STRING)
+    public Severity severity;
+
+    @Column(name = "aware_at")
+    public Instant awareAt;
+
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    /** The incident types as {@code |A|B|}, so that a type filter is a LIKE. */
+    @Column(name = "incident_types")
+    public String incidentTypes;
+
+    /** Earliest deadline of the current items not yet completed (null when none); overdue is derived from it. */
+    @Column(name = "next_due_at")
+    public Instant nextDueAt;
+
+    /** The facts as JSON (contract §1). */
+    public String facts;
+
+    /** Sequence number of the current assessment in {@link AssessmentRecord}. */
+    @Column(name = "assessment_seq")
+    public int assessmentSeq;
+
+    /** Sequence number of the last {@link IncidentEvent}. */
+    @Column(name = "event_seq")
+    public int eventSeq;
+
+    @Column(name = "ticket_system")
+    public String ticketSystem;
+
+    @Column(name = "ticket_id")
+    public String ticketId;
+
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+
+    /** sha256 of the request that opened the incident, to tell a retry from a different request with the same key. */
+    @Column(name = "request_digest")
+    public String requestDigest;
+
+    public static Incident byIdempotencyKey(String key) {
+        return find("idempotencyKey", key).firstResult();
+    }
+}

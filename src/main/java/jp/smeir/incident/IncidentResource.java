@@ -1,0 +1,212 @@
+package jp.smeir.incident;
+
+import java.net.URI;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.smeir.facts.IncidentFacts;
+import jp.smeir.facts.IncidentType;
+import jp.smeir.incident.IncidentViews.CompletionRequest;
+import jp.smeir.incident.IncidentViews.ExternalTicket;
+import jp.smeir.incident.IncidentViews.HistoryEntry;
+import jp.smeir.incident.IncidentViews.IncidentSummary;
+import jp.smeir.incident.IncidentViews.IncidentView;
+import jp.smeir.incident.IncidentViews.ItemProgress;
+import jp.smeir.incident.IncidentViews.Page;
+import jp.smeir.incident.IncidentViews.StatusChange;
+import jp.smeir.problem.InvalidInputException;
+import jp.smeir.problem.ProblemException;
+
+/** Incidents followed from first report to closure (contract §3). */
+@Path("/api/v1/incidents")
+@Tag(name = "incidents")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class IncidentResource {
+
+    @Inject
+    IncidentService service;
+
+    @Inject
+    ObjectMapper json;
+
+    @POST
+    @Operation(summary = "Open an incident from facts; it is assessed and stored",
+            description = "The body is the incident facts (contract §1), optionally with externalTicket {system, id}. "
+                    + "With an Idempotency-Key, a retry with the same body returns the same incident; the same key with a "
+                    + "different body is 422.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
+    public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
+        IncidentFacts facts = facts(body);
+        ExternalTicket ticket = ticket(body);
+        IncidentService.Opened opened = service.open(facts, ticket, idempotencyKey);
+        IncidentView view = opened.view();
+        return Response.created(URI.create("/api/v1/incidents/" + view.id()))
+                .tag(etag(view.version()))
+                .header("Idempotency-Replayed", opened.replayed() ? "true" : null)
+                .entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List incidents, newest first, with filters and paging")
+    public Page<IncidentSummary> list(@Parameter(description = "OPEN, CONTAINED, REPORTED, RECOVERED or CLOSED")
+                                      @QueryParam("status") String status,
+                                      @Parameter(description = "an incident type, e.g. RANSOMWARE")
+                                      @QueryParam("type") String type,
+                                      @Parameter(description = "true: an item not done is past its deadline now; false: none is")
+                                      @QueryParam("overdue") String overdue,
+                                      @Parameter(description = "an item not done is due before this time (ISO-8601 with offset)")
+                                      @QueryParam("dueBefore") String dueBefore,
+                                      @QueryParam("ticketSystem") String ticketSystem,
+                                      @QueryParam("ticketId") String ticketId,
+                                      @QueryParam("page") @DefaultValue("0") int page,
+                                      @QueryParam("size") @DefaultValue("20") int size) {
+        return service.list(option("status", status, IncidentStatus.class), option("type", type, IncidentType.class),
+                bool("overdue", overdue), time("dueBefore", dueBefore), ticketSystem, ticketId, page, size);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)")
+    public Response get(@PathParam("id") UUID id) {
+        IncidentView view = service.get(id);
+        return Response.ok(view).tag(etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/facts")
+    @Operation(summary = "Replace the facts and re-assess; answers the new assessment and its difference from the previous one",
+            description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412.")
+    @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
+    public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ProblemException(428, "if-match-required", "Precondition Required",
+                    "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
+        }
+        IncidentView view = service.replaceFacts(id, version(ifMatch), facts(body));
+        return Response.ok(view).tag(etag(view.version())).build();
+    }
+
+    @POST
+    @Path("/{id}/items/{code}/completion")
+    @Operation(summary = "Record that an item was done (who, when, reference, note); a repeat returns the first record")
+    public ItemProgress complete(@PathParam("id") UUID id, @PathParam("code") String code, CompletionRequest request) {
+        return service.complete(id, code, request);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
+            description = "Closing while a REQUIRED item is not done is 409 with openCodes. If-Match is optional here.")
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, StatusChange change) {
+        IncidentView view = service.changeStatus(id, ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch), change);
+        return Response.ok(view).tag(etag(view.version())).build();
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every event of the incident in order: opened, facts changed, reassessed, item completed, status changed")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return service.history(id);
+    }
+
+    private IncidentFacts facts(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw InvalidInputException.of("", "a JSON object with the incident facts is required");
+        }
+        try {
+            return json.treeToValue(body, IncidentFacts.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new jp.smeir.problem.InvalidInputException(List.of(jp.smeir.problem.ProblemMapper.fieldError(e)));
+        }
+    }
+
+    private ExternalTicket ticket(JsonNode body) {
+        JsonNode node = body.get("externalTicket");
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        try {
+            return json.treeToValue(node, ExternalTicket.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw InvalidInputException.of("externalTicket", "must be an object {\"system\": \"…\", \"id\": \"…\"}");
+        }
+    }
+
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** The version named by an If-Match ETag ({@code "3"}, {@code W/"3"} or {@code 3}). */
+    private static long version(String ifMatch) {
+        String tag = ifMatch.strip();
+        if (tag.startsWith("W/")) {
+            tag = tag.substring(2);
+        }
+        tag = tag.replace("\"", "");
+        try {
+            return Long.parseLong(tag);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "stale-version", "Precondition Failed",
+                    "If-Match " + ifMatch + " is not an ETag of this incident.");
+        }
+    }
+
+    private static <E extends Enum<E>> E option(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Boolean bool(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!value.equals("true") && !value.equals("false")) {
+            throw InvalidInputException.of(field, "must be true or false");
+        }
+        return Boolean.valueOf(value);
+    }
+
+    private static OffsetDateTime time(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InvalidInputException.of(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-20T09:30:00+09:00");
+        }
+    }
+}

@@ -1,0 +1,585 @@
+package jp.smeir.incident;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
+
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+
+import jp.smeir.assessment.Assessment;
+import jp.smeir.assessment.AssessmentService;
+import jp.smeir.assessment.Assessor;
+import jp.smeir.assessment.Item;
+import jp.smeir.common.CurrentActor;
+import jp.smeir.deadline.JapaneseCalendar;
+import jp.smeir.engine.ItemKind;
+import jp.smeir.engine.ItemStatus;
+import jp.smeir.engine.RuleEngine;
+import jp.smeir.facts.IncidentFacts;
+import jp.smeir.facts.IncidentType;
+import jp.smeir.incident.IncidentViews.Completion;
+import jp.smeir.incident.IncidentViews.CompletionRequest;
+import jp.smeir.incident.IncidentViews.ExternalTicket;
+import jp.smeir.incident.IncidentViews.FactChange;
+import jp.smeir.incident.IncidentViews.HistoryEntry;
+import jp.smeir.incident.IncidentViews.IncidentSummary;
+import jp.smeir.incident.IncidentViews.IncidentView;
+import jp.smeir.incident.IncidentViews.ItemProgress;
+import jp.smeir.incident.IncidentViews.Page;
+import jp.smeir.incident.IncidentViews.State;
+import jp.smeir.incident.IncidentViews.StatusChange;
+import jp.smeir.problem.FieldError;
+import jp.smeir.problem.InvalidInputException;
+import jp.smeir.problem.ProblemException;
+
+/**
+ * Follows incidents from first report to closure. Every change is one transaction that updates the incident,
+ * stores what was decided and appends to its history; writers to one incident are serialised by a row lock,
+ * and HTTP callers by the incident's version (ETag / If-Match).
+ */
+@ApplicationScoped
+public class IncidentService {
+
+    /** Completion times may be this far in the future of the server's clock (clock skew between systems). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    CurrentActor actor;
+
+    /** The answer to an open: the incident, and whether it is a replay of an earlier request with the same key. */
+    public record Opened(IncidentView view, boolean replayed) {
+    }
+
+    // ── Open ───────────────────────────────────────────────────────────────────────────────────────────────
+
+    public Opened open(IncidentFacts facts, ExternalTicket ticket, String idempotencyKey) {
+        AssessmentService.requireValid(facts);
+        validate(ticket, idempotencyKey);
+        String digest = digest(facts, ticket);
+        if (idempotencyKey != null) {
+            Opened earlier = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, digest));
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        Instant now = now();
+        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
+        String who = actor.name();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, idempotencyKey, digest, assessment, now, who));
+        } catch (RuntimeException e) {
+            // Two requests with the same key raced: the loser answers as a replay of the winner.
+            if (idempotencyKey != null && causedBy(e, ConstraintViolationException.class)) {
+                Opened winner = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, digest));
+                if (winner != null) {
+                    return winner;
+                }
+            }
+            throw e;
+        }
+    }
+
+    private Opened replay(String idempotencyKey, String digest) {
+        Incident earlier = Incident.byIdempotencyKey(idempotencyKey);
+        if (earlier == null) {
+            return null;
+        }
+        if (!earlier.requestDigest.equals(digest)) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
+                    "This Idempotency-Key was already used for a different request (incident " + earlier.id + ").");
+        }
+        return new Opened(view(earlier, now()), true);
+    }
+
+    private Opened create(IncidentFacts facts, ExternalTicket ticket, String idempotencyKey, String digest,
+                          Assessment assessment, Instant now, String who) {
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.title = facts.title();
+        incident.status = IncidentStatus.OPEN;
+        incident.awareAt = facts.awareAt().toInstant();
+        incident.openedAt = now;
+        incident.updatedAt = now;
+        incident.incidentTypes = typesColumn(facts);
+        incident.facts = write(facts);
+        incident.ticketSystem = ticket == null ? null : ticket.system();
+        incident.ticketId = ticket == null ? null : ticket.id();
+        incident.idempotencyKey = idempotencyKey;
+        incident.requestDigest = digest;
+        // Counters are set before persist, so that opening is one insert and the incident starts at version 0.
+        incident.assessmentSeq = 1;
+        incident.eventSeq = 1;
+        applyAssessment(incident, assessment, Map.of());
+        incident.persist();
+        record(incident.id, incident.assessmentSeq, assessment);
+        event(incident.id, incident.eventSeq, IncidentEvent.Type.OPENED, now, who, Map.of(
+                "rulesetVersion", assessment.rulesetVersion(),
+                "assessmentSeq", incident.assessmentSeq,
+                "severity", assessment.severity(),
+                "codes", assessment.items().stream().map(Item::code).toList(),
+                "externalTicket", ticket == null ? Map.of() : ticket));
+        Incident.getEntityManager().flush();
+        return new Opened(view(incident, assessment, List.of(), now), false);
+    }
+
+    // ── Read ───────────────────────────────────────────────────────────────────────────────────────────────
+
+    public IncidentView get(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> view(find(id, false), now()));
+    }
+
+    public List<HistoryEntry> history(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            find(id, false);
+            return IncidentEvent.of(id).stream()
+                    .map(e -> new HistoryEntry(e.seq, e.type, inJapan(e.at), e.actor, readTree(e.data)))
+                    .toList();
+        });
+    }
+
+    /** Filters: status, incident type, overdue now, an open deadline before a time, the caller's ticket. */
+    public Page<IncidentSummary> list(IncidentStatus status, IncidentType type, Boolean overdue, OffsetDateTime dueBefore,
+                                      String ticketSystem, String ticketId, int page, int size) {
+        if (page < 0) {
+            throw InvalidInputException.of("page", "must be ≥ 0");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw InvalidInputException.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        Instant now = now();
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        if (type != null) {
+            where.add("incidentTypes like :type");
+            params.put("type", "%|" + type.name() + "|%");
+        }
+        if (overdue != null) {
+            where.add(overdue ? "nextDueAt < :now" : "(nextDueAt is null or nextDueAt >= :now)");
+            params.put("now", now);
+        }
+        if (dueBefore != null) {
+            where.add("nextDueAt < :dueBefore");
+            params.put("dueBefore", dueBefore.toInstant());
+        }
+        if (ticketSystem != null) {
+            where.add("ticketSystem = :ticketSystem");
+            params.put("ticketSystem", ticketSystem);
+        }
+        if (ticketId != null) {
+            where.add("ticketId = :ticketId");
+            params.put("ticketId", ticketId);
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            PanacheQuery<Incident> query = Incident.find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
+                    Sort.descending("openedAt").and("id"), params);
+            List<IncidentSummary> items = query.page(page, size).list().stream().map(i -> summary(i, now)).toList();
+            return new Page<>(items, page, size, query.count());
+        });
+    }
+
+    // ── Change ─────────────────────────────────────────────────────────────────────────────────────────────
+
+    /** Replaces the facts and re-assesses; {@code expectedVersion} comes from If-Match. */
+    public IncidentView replaceFacts(UUID id, long expectedVersion, IncidentFacts facts) {
+        AssessmentService.requireValid(facts);
+        Instant now = now();
+        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
+        String who = actor.name();
+        return write(() -> {
+            Incident incident = find(id, true);
+            requireVersion(incident, expectedVersion);
+            if (incident.status == IncidentStatus.CLOSED) {
+                throw new ProblemException(409, "incident-closed", "Incident closed", "A closed incident's facts cannot change.");
+            }
+            Assessment before = currentAssessment(incident);
+            List<FactChange> changes = factChanges(read(incident.facts, IncidentFacts.class), facts);
+            AssessmentDiff difference = AssessmentDiff.between(before, assessment);
+            incident.facts = write(facts);
+            incident.title = facts.title();
+            incident.awareAt = facts.awareAt().toInstant();
+            incident.incidentTypes = typesColumn(facts);
+            incident.updatedAt = now;
+            List<ItemCompletion> completions = ItemCompletion.of(id);
+            applyAssessment(incident, assessment, completed(completions));
+            store(incident, assessment);
+            append(incident, IncidentEvent.Type.FACTS_CHANGED, now, who, Map.of("changes", changes));
+            append(incident, IncidentEvent.Type.REASSESSED, now, who, Map.of(
+                    "rulesetVersion", assessment.rulesetVersion(),
+                    "assessmentSeq", incident.assessmentSeq,
+                    "severity", assessment.severity(),
+                    "difference", difference));
+            Incident.getEntityManager().flush();
+            return view(incident, assessment, completions, now).withDifference(difference);
+        });
+    }
+
+    /** Records that an item was done; a second completion of the same code returns the first, unchanged. */
+    public ItemProgress complete(UUID id, String code, CompletionRequest request) {
+        Instant now = now();
+        validate(request, now);
+        String who = actor.name();
+        return write(() -> {
+            Incident incident = find(id, true);
+            Assessment assessment = currentAssessment(incident);
+            Item item = assessment.items().stream().filter(i -> i.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new ProblemException(404, "item-not-found", "Not Found",
+                            "The incident's current assessment has no item " + code + "."));
+            ItemCompletion existing = ItemCompletion.of(id, code);
+            if (existing == null) {
+                ItemCompletion c = new ItemCompletion();
+                c.incidentId = id;
+                c.code = code;
+                c.completedBy = request.by().strip();
+                c.completedAt = request.at() == null ? now : request.at().toInstant();
+                c.reference = request.reference();
+                c.note = request.note();
+                c.recordedAt = now;
+                c.recordedBy = who;
+                c.persist();
+                List<ItemCompletion> completions = ItemCompletion.of(id);
+                incident.updatedAt = now;
+                applyAssessment(incident, assessment, completed(completions));
+                append(incident, IncidentEvent.Type.ITEM_COMPLETED, now, who, Map.of("code", code, "completion", completion(c)));
+                Incident.getEntityManager().flush();
+                existing = c;
+            }
+            return progress(item, assessment, existing, now);
+        });
+    }
+
+    /** Moves the incident forward; closing is refused while a REQUIRED duty is not done. */
+    public IncidentView changeStatus(UUID id, Long expectedVersion, StatusChange change) {
+        if (change == null || change.status() == null) {
+            throw InvalidInputException.of("status", "is required: one of " + List.of(IncidentStatus.values()));
+        }
+        if (change.reason() == null || change.reason().isBlank()) {
+            throw InvalidInputException.of("reason", "is required: say why the status changes");
+        }
+        if (change.reason().length() > 2000) {
+            throw InvalidInputException.of("reason", "must be at most 2000 characters");
+        }
+        Instant now = now();
+        String who = actor.name();
+        return write(() -> {
+            Incident incident = find(id, true);
+            if (expectedVersion != null) {
+                requireVersion(incident, expectedVersion);
+            }
+            if (!incident.status.canMoveTo(change.status())) {
+                throw new ProblemException(409, "status-transition", "Status cannot change",
+                        "An incident moves forward only (open → contained → reported → recovered → closed); it is "
+                                + incident.status + ".");
+            }
+            Assessment assessment = currentAssessment(incident);
+            List<ItemCompletion> completions = ItemCompletion.of(id);
+            if (change.status() == IncidentStatus.CLOSED) {
+                Map<String, ItemCompletion> done = completed(completions);
+                List<String> open = assessment.items().stream()
+                        .filter(i -> i.status() == ItemStatus.REQUIRED && !done.containsKey(i.code()))
+                        .map(Item::code).toList();
+                if (!open.isEmpty()) {
+                    throw new ProblemException(409, "required-duties-open", "Required duties still open",
+                            "The incident cannot close while REQUIRED items are not done: " + String.join(", ", open) + ".",
+                            List.of(), Map.of("openCodes", open));
+                }
+            }
+            IncidentStatus from = incident.status;
+            incident.status = change.status();
+            incident.updatedAt = now;
+            append(incident, IncidentEvent.Type.STATUS_CHANGED, now, who,
+                    Map.of("from", from, "to", change.status(), "reason", change.reason()));
+            Incident.getEntityManager().flush();
+            return view(incident, assessment, completions, now);
+        });
+    }
+
+    // ── Helpers ────────────────────────────────────────────────────────────────────────────────────────────
+
+    /** Runs a change in its own transaction; a lost race on the incident's version answers 412. */
+    private <T> T write(java.util.concurrent.Callable<T> change) {
+        try {
+            return QuarkusTransaction.requiringNew().call(change);
+        } catch (RuntimeException e) {
+            if (causedBy(e, OptimisticLockException.class) || causedBy(e, StaleStateException.class)) {
+                throw new ProblemException(412, "stale-version", "Precondition Failed",
+                        "The incident was changed by someone else meanwhile; GET it again and retry.");
+            }
+            throw e;
+        }
+    }
+
+    private static Incident find(UUID id, boolean forUpdate) {
+        Incident incident = forUpdate ? Incident.findById(id, LockModeType.PESSIMISTIC_WRITE) : Incident.findById(id);
+        if (incident == null) {
+            throw new ProblemException(404, "incident-not-found", "Not Found", "No incident " + id + ".");
+        }
+        return incident;
+    }
+
+    private static void requireVersion(Incident incident, long expected) {
+        if (incident.version != expected) {
+            throw new ProblemException(412, "stale-version", "Precondition Failed",
+                    "If-Match names version " + expected + " but the incident is at version " + incident.version
+                            + "; GET it again and retry.");
+        }
+    }
+
+    /** Sets what the incident derives from its current assessment and completions. */
+    private static void applyAssessment(Incident incident, Assessment assessment, Map<String, ItemCompletion> done) {
+        incident.severity = assessment.severity();
+        incident.nextDueAt = assessment.items().stream()
+                .filter(i -> i.dueAt() != null && !done.containsKey(i.code()))
+                .map(i -> i.dueAt().toInstant())
+                .min(Instant::compareTo).orElse(null);
+    }
+
+    private void store(Incident incident, Assessment assessment) {
+        record(incident.id, ++incident.assessmentSeq, assessment);
+    }
+
+    private void record(UUID incidentId, int seq, Assessment assessment) {
+        AssessmentRecord record = new AssessmentRecord();
+        record.incidentId = incidentId;
+        record.seq = seq;
+        record.rulesetVersion = assessment.rulesetVersion();
+        record.evaluatedAt = assessment.evaluatedAt().toInstant();
+        record.firedRules = write(assessment.firedRules());
+        record.body = write(assessment);
+        record.persist();
+    }
+
+    private void append(Incident incident, IncidentEvent.Type type, Instant at, String who, Map<String, ?> data) {
+        event(incident.id, ++incident.eventSeq, type, at, who, data);
+    }
+
+    private void event(UUID incidentId, int seq, IncidentEvent.Type type, Instant at, String who, Map<String, ?> data) {
+        IncidentEvent event = new IncidentEvent();
+        event.incidentId = incidentId;
+        event.seq = seq;
+        event.type = type;
+        event.at = at;
+        event.actor = who;
+        event.data = write(data);
+        event.persist();
+    }
+
+    private Assessment currentAssessment(Incident incident) {
+        return read(AssessmentRecord.of(incident.id, incident.assessmentSeq).body, Assessment.class);
+    }
+
+    private IncidentView view(Incident incident, Instant now) {
+        return view(incident, currentAssessment(incident), ItemCompletion.of(incident.id), now);
+    }
+
+    private IncidentView view(Incident incident, Assessment assessment, List<ItemCompletion> completions, Instant now) {
+        Map<String, ItemCompletion> done = completed(completions);
+        List<ItemProgress> progress = assessment.items().stream()
+                .map(i -> progress(i, assessment, done.get(i.code()), now)).toList();
+        return new IncidentView(incident.id, incident.version, incident.status, incident.title, incident.severity,
+                inJapan(incident.openedAt), inJapan(incident.updatedAt), ticket(incident), overdue(incident, now),
+                inJapan(incident.nextDueAt), read(incident.facts, IncidentFacts.class), assessment, progress, null);
+    }
+
+    private static ItemProgress progress(Item item, Assessment assessment, ItemCompletion done, Instant now) {
+        State state = done != null ? State.DONE
+                : item.dueAt() != null && item.dueAt().toInstant().isBefore(now) ? State.OVERDUE : State.OPEN;
+        ItemKind list = assessment.actions().contains(item) ? ItemKind.ACTION
+                : assessment.notifications().contains(item) ? ItemKind.NOTIFICATION : ItemKind.ESCALATION;
+        return new ItemProgress(item.code(), list, item.status(), item.timing(), item.dueAt(), state,
+                done == null ? null : completion(done));
+    }
+
+    private static Completion completion(ItemCompletion c) {
+        return new Completion(c.completedBy, inJapan(c.completedAt), c.reference, c.note, inJapan(c.recordedAt), c.recordedBy);
+    }
+
+    private static IncidentSummary summary(Incident i, Instant now) {
+        List<String> types = List.of(i.incidentTypes.split("\\|")).stream().filter(s -> !s.isEmpty()).toList();
+        return new IncidentSummary(i.id, i.version, i.status, i.title, i.severity, inJapan(i.awareAt), inJapan(i.openedAt),
+                inJapan(i.nextDueAt), overdue(i, now), types, ticket(i));
+    }
+
+    private static boolean overdue(Incident incident, Instant now) {
+        return incident.nextDueAt != null && incident.nextDueAt.isBefore(now);
+    }
+
+    private static ExternalTicket ticket(Incident incident) {
+        return incident.ticketSystem == null && incident.ticketId == null ? null
+                : new ExternalTicket(incident.ticketSystem, incident.ticketId);
+    }
+
+    private static Map<String, ItemCompletion> completed(List<ItemCompletion> completions) {
+        return completions.stream().collect(Collectors.toMap(c -> c.code, Function.identity()));
+    }
+
+    private static String typesColumn(IncidentFacts facts) {
+        List<IncidentType> types = facts.normalized().incidentTypes();
+        return "|" + types.stream().map(Enum::name).collect(Collectors.joining("|")) + (types.isEmpty() ? "" : "|");
+    }
+
+    /** Which facts changed, by JSON path (absent and null are the same: unknown). */
+    private List<FactChange> factChanges(IncidentFacts before, IncidentFacts after) {
+        Map<String, JsonNode> old = flatten(json.valueToTree(before), "");
+        Map<String, JsonNode> now = flatten(json.valueToTree(after), "");
+        List<FactChange> changes = new ArrayList<>();
+        now.forEach((path, value) -> {
+            if (!Objects.equals(old.get(path), value)) {
+                changes.add(new FactChange(path, old.get(path), value));
+            }
+        });
+        old.forEach((path, value) -> {
+            if (!now.containsKey(path)) {
+                changes.add(new FactChange(path, value, null));
+            }
+        });
+        return changes;
+    }
+
+    private static Map<String, JsonNode> flatten(JsonNode node, String prefix) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        if (node instanceof ObjectNode object) {
+            object.fields().forEachRemaining(e -> out.putAll(flatten(e.getValue(), prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey())));
+        } else if (node != null && !node.isNull()) {
+            out.put(prefix, node);
+        }
+        return out;
+    }
+
+    private String digest(IncidentFacts facts, ExternalTicket ticket) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("facts", facts);
+        request.put("externalTicket", ticket);
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void validate(ExternalTicket ticket, String idempotencyKey) {
+        List<FieldError> errors = new ArrayList<>();
+        if (ticket != null) {
+            if (ticket.system() == null || ticket.system().isBlank() || ticket.system().length() > 100) {
+                errors.add(new FieldError("externalTicket.system", "is required with a ticket, at most 100 characters"));
+            }
+            if (ticket.id() == null || ticket.id().isBlank() || ticket.id().length() > 200) {
+                errors.add(new FieldError("externalTicket.id", "is required with a ticket, at most 200 characters"));
+            }
+        }
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            errors.add(new FieldError("Idempotency-Key", "must be 1 to 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void validate(CompletionRequest request, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request == null || request.by() == null || request.by().isBlank()) {
+            errors.add(new FieldError("by", "is required: who did it"));
+        } else if (request.by().length() > 200) {
+            errors.add(new FieldError("by", "must be at most 200 characters"));
+        }
+        if (request != null && request.at() != null && request.at().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("at", "must not be in the future"));
+        }
+        if (request != null && request.at() != null && request.at().getYear() < 2000) {
+            errors.add(new FieldError("at", "must be in or after the year 2000"));
+        }
+        if (request != null && request.reference() != null && request.reference().length() > 200) {
+            errors.add(new FieldError("reference", "must be at most 200 characters"));
+        }
+        if (request != null && request.note() != null && request.note().length() > 2000) {
+            errors.add(new FieldError("note", "must be at most 2000 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static OffsetDateTime inJapan(Instant t) {
+        return t == null ? null : t.atZone(JapaneseCalendar.JST).toOffsetDateTime();
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read as " + type.getSimpleName(), e);
+        }
+    }
+
+    private JsonNode readTree(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON cannot be read", e);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

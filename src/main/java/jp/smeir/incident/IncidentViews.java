@@ -1,0 +1,83 @@
+package jp.smeir.incident;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import jp.smeir.assessment.Assessment;
+import jp.smeir.engine.ItemKind;
+import jp.smeir.engine.ItemStatus;
+import jp.smeir.engine.Severity;
+import jp.smeir.engine.Timing;
+import jp.smeir.facts.IncidentFacts;
+
+/** The records the incident endpoints answer with and accept. */
+public final class IncidentViews {
+
+    private IncidentViews() {
+    }
+
+    /** A ticket in the caller's own system (e.g. Jira SEC-123) that this incident belongs to. */
+    @Schema(description = "The caller's ticket for this incident, searchable with ticketSystem and ticketId")
+    public record ExternalTicket(String system, String id) {
+    }
+
+    /** Where one item of the current assessment stands. */
+    public enum State { OPEN, DONE, OVERDUE }
+
+    /** A recorded completion. */
+    public record Completion(String by, OffsetDateTime at, String reference, String note, OffsetDateTime recordedAt,
+                             String recordedBy) {
+    }
+
+    /** One item of the current assessment and its progress. */
+    public record ItemProgress(String code, ItemKind list, ItemStatus status, Timing timing, OffsetDateTime dueAt,
+                               State state, Completion completion) {
+    }
+
+    /** The whole incident (GET /incidents/{id}); {@code difference} is set on the answer to a facts change. */
+    public record IncidentView(UUID id, long version, IncidentStatus status, String title, Severity severity,
+                               OffsetDateTime openedAt, OffsetDateTime updatedAt, ExternalTicket externalTicket,
+                               @Schema(description = "An item not done is past its deadline") boolean overdue,
+                               @Schema(description = "Earliest deadline among the items not done") OffsetDateTime nextDueAt,
+                               IncidentFacts facts, Assessment assessment, List<ItemProgress> progress,
+                               AssessmentDiff difference) {
+
+        IncidentView withDifference(AssessmentDiff diff) {
+            return new IncidentView(id, version, status, title, severity, openedAt, updatedAt, externalTicket, overdue,
+                    nextDueAt, facts, assessment, progress, diff);
+        }
+    }
+
+    /** One line of the incident list. */
+    public record IncidentSummary(UUID id, long version, IncidentStatus status, String title, Severity severity,
+                                  OffsetDateTime awareAt, OffsetDateTime openedAt, OffsetDateTime nextDueAt,
+                                  boolean overdue, List<String> incidentTypes, ExternalTicket externalTicket) {
+    }
+
+    /** A page of results. */
+    public record Page<T>(List<T> items, int page, int size, long total) {
+    }
+
+    /** One entry of the history. */
+    public record HistoryEntry(int seq, IncidentEvent.Type type, OffsetDateTime at, String actor, JsonNode data) {
+    }
+
+    /** Body of POST …/items/{code}/completion. */
+    @Schema(description = "Who did it, when (default: now), an external reference such as the PPC receipt number, and a note")
+    public record CompletionRequest(String by, OffsetDateTime at, String reference, String note) {
+    }
+
+    /** Body of POST …/status. */
+    @Schema(description = "The status to move to (forward only) and why")
+    public record StatusChange(IncidentStatus status, String reason) {
+    }
+
+    /** One changed fact, by JSON path. */
+    public record FactChange(String field, JsonNode from, JsonNode to) {
+    }
+}
