@@ -32,7 +32,7 @@ import jp.smeir.engine.Text;
  * the computed deadline, the rule's basis, and the questions that the unknown facts raise.
  *
  * <p>Several rules may find the same code (one rule per reason). They are merged: the strongest status wins
- * (REQUIRED, then CONDITIONAL, then RECOMMENDED); among the findings with that status the earliest timing
+ * (REQUIRED, then RECOMMENDED, then CONDITIONAL: what is certain over what may apply); among the findings with that status the earliest timing
  * gives the deadline and the rule, and their reasons and bases are joined; the other rules are named in
  * {@code alsoFrom}.
  */
