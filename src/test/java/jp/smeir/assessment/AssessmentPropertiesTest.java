@@ -31,7 +31,7 @@ import jp.smeir.support.FactsArbitraries;
 import jp.smeir.support.TestRules;
 
 /** Invariants that must hold for any combination of facts, known or unknown. */
-class AssessmentProperties {
+class AssessmentPropertiesTest {
 
     static final List<String> PERSONAL_DATA_DUTIES = List.of("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "DATA_SUBJECT_NOTICE",
             "PUBLIC_NOTICE_IN_LIEU", "MY_NUMBER_REPORT", "GDPR_AUTHORITY_NOTICE", "GDPR_DATA_SUBJECT_NOTICE", "CONTROLLER_NOTICE");
