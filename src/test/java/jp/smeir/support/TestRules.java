@@ -20,6 +20,13 @@ public final class TestRules {
     public static final Path SCENARIOS = RULES.resolve("scenarios");
     public static final ObjectMapper JSON = JsonConfig.configure(new ObjectMapper().findAndRegisterModules());
 
+    /**
+     * As in the service (application.properties): Drools traces every match at TRACE level, and a plain test
+     * JVM would otherwise format them all. Held here so that the configured loggers are not collected.
+     */
+    private static final List<java.util.logging.Logger> QUIET = List.of(
+            java.util.logging.Logger.getLogger("org.drools"), java.util.logging.Logger.getLogger("org.kie"));
+
     private static RuleEngine engine;
 
     private TestRules() {
@@ -27,6 +34,7 @@ public final class TestRules {
 
     public static synchronized RuleEngine engine() {
         if (engine == null) {
+            QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
             engine = RuleEngine.fromFolder(RULES);
         }
         return engine;
