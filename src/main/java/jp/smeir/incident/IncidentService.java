@@ -60,6 +60,10 @@ import jp.smeir.incident.IncidentViews.StatusChange;
 import jp.smeir.problem.FieldError;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
+import jp.smeir.reminder.ObligationDeadline;
+import jp.smeir.webhook.EventBody.EventItem;
+import jp.smeir.webhook.EventType;
+import jp.smeir.webhook.Outbox;
 
 /**
  * Follows incidents from first report to closure. Every change is one transaction that updates the incident,
@@ -84,6 +88,9 @@ public class IncidentService {
 
     @Inject
     CurrentActor actor;
+
+    @Inject
+    Outbox outbox;
 
     /** The answer to an open: the incident, and whether it is a replay of an earlier request with the same key. */
     public record Opened(IncidentView view, boolean replayed) {
@@ -157,6 +164,15 @@ public class IncidentService {
                 "severity", assessment.severity(),
                 "codes", assessment.items().stream().map(Item::code).toList(),
                 "externalTicket", ticket == null ? Map.of() : ticket));
+        ObligationDeadline.sync(incident.id, assessment, java.util.Set.of(), false);
+        outbox.emit(EventType.INCIDENT_OPENED, incident.id, ticket, null, Map.of(
+                "status", incident.status, "severity", assessment.severity(), "rulesetVersion", assessment.rulesetVersion(),
+                "incidentTypes", facts.normalized().incidentTypes()), now);
+        for (Item item : assessment.items()) {
+            if (item.mandatory()) {
+                outbox.emit(EventType.OBLIGATION_ADDED, incident.id, ticket, EventItem.of(item, kind(assessment, item)), Map.of(), now);
+            }
+        }
         Incident.getEntityManager().flush();
         return new Opened(view(incident, assessment, List.of(), now), false);
     }
@@ -251,6 +267,16 @@ public class IncidentService {
                     "assessmentSeq", incident.assessmentSeq,
                     "severity", assessment.severity(),
                     "difference", difference));
+            ObligationDeadline.sync(id, assessment, completed(completions).keySet(), false);
+            ExternalTicket ticket = ticket(incident);
+            outbox.emit(EventType.INCIDENT_REASSESSED, id, ticket, null, Map.of("severity", assessment.severity(),
+                    "rulesetVersion", assessment.rulesetVersion(), "difference", difference), now);
+            for (AssessmentDiff.Entry added : difference.added()) {
+                Item item = item(assessment, added.code());
+                if (item.mandatory()) {
+                    outbox.emit(EventType.OBLIGATION_ADDED, id, ticket, EventItem.of(item, kind(assessment, item)), Map.of(), now);
+                }
+            }
             Incident.getEntityManager().flush();
             return view(incident, assessment, completions, now).withDifference(difference);
         });
@@ -283,6 +309,9 @@ public class IncidentService {
                 incident.updatedAt = now;
                 applyAssessment(incident, assessment, completed(completions));
                 append(incident, IncidentEvent.Type.ITEM_COMPLETED, now, who, Map.of("code", code, "completion", completion(c)));
+                ObligationDeadline.sync(id, assessment, completed(completions).keySet(), incident.status == IncidentStatus.CLOSED);
+                outbox.emit(EventType.ITEM_COMPLETED, id, ticket(incident), EventItem.of(item, kind(assessment, item)),
+                        Map.of("completion", completion(c)), now);
                 Incident.getEntityManager().flush();
                 existing = c;
             }
@@ -331,9 +360,33 @@ public class IncidentService {
             incident.updatedAt = now;
             append(incident, IncidentEvent.Type.STATUS_CHANGED, now, who,
                     Map.of("from", from, "to", change.status(), "reason", change.reason()));
+            ObligationDeadline.sync(id, assessment, completed(completions).keySet(), change.status() == IncidentStatus.CLOSED);
+            outbox.emit(EventType.INCIDENT_STATUS_CHANGED, id, ticket(incident), null,
+                    Map.of("from", from, "to", change.status(), "reason", change.reason()), now);
             Incident.getEntityManager().flush();
             return view(incident, assessment, completions, now);
         });
+    }
+
+    /**
+     * Emits an event about one item of an incident's current assessment (reminders use it); must run inside
+     * the caller's transaction.
+     */
+    public void emitForItem(EventType type, UUID incidentId, String code, Instant at, Map<String, ?> data) {
+        Incident incident = find(incidentId, false);
+        Assessment assessment = currentAssessment(incident);
+        Item item = item(assessment, code);
+        outbox.emit(type, incidentId, ticket(incident), EventItem.of(item, kind(assessment, item)), data, at);
+    }
+
+    private static Item item(Assessment assessment, String code) {
+        return assessment.items().stream().filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no item " + code + " in the assessment"));
+    }
+
+    private static ItemKind kind(Assessment assessment, Item item) {
+        return assessment.actions().contains(item) ? ItemKind.ACTION
+                : assessment.notifications().contains(item) ? ItemKind.NOTIFICATION : ItemKind.ESCALATION;
     }
 
     // ── Helpers ────────────────────────────────────────────────────────────────────────────────────────────
@@ -426,9 +479,7 @@ public class IncidentService {
     private static ItemProgress progress(Item item, Assessment assessment, ItemCompletion done, Instant now) {
         State state = done != null ? State.DONE
                 : item.dueAt() != null && item.dueAt().toInstant().isBefore(now) ? State.OVERDUE : State.OPEN;
-        ItemKind list = assessment.actions().contains(item) ? ItemKind.ACTION
-                : assessment.notifications().contains(item) ? ItemKind.NOTIFICATION : ItemKind.ESCALATION;
-        return new ItemProgress(item.code(), list, item.status(), item.timing(), item.dueAt(), state,
+        return new ItemProgress(item.code(), kind(assessment, item), item.status(), item.timing(), item.dueAt(), state,
                 done == null ? null : completion(done));
     }
 

@@ -17,7 +17,8 @@ import jp.smeir.facts.IncidentFacts;
  *                    the day the test runs
  */
 @Schema(description = "Facts plus the answer expected for them")
-public record Scenario(String description, OffsetDateTime evaluatedAt, IncidentFacts facts, Expect expect) {
+public record Scenario(@Schema(description = "Optional name; files are named by their path") String name,
+                       String description, OffsetDateTime evaluatedAt, IncidentFacts facts, Expect expect) {
 
     /** What must (and must not) be in the assessment. Every part is optional. */
     public record Expect(

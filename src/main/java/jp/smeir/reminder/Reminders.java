@@ -1,0 +1,111 @@
+package jp.smeir.reminder;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import jp.smeir.incident.IncidentService;
+import jp.smeir.webhook.EventType;
+
+/**
+ * Emits obligation.due_soon at the configured lead times before each open deadline and obligation.overdue
+ * once it passes, each exactly once per deadline: the record of the reminder and its event commit together.
+ * When several lead times are crossed at once (an incident opened late), only the nearest is sent.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    static final String OVERDUE = "overdue";
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    ReminderConfig config;
+
+    @Inject
+    IncidentService incidents;
+
+    @Scheduled(every = "${incident.reminders.poll-interval:60s}", delayed = "${incident.reminders.start-delay:5s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        sweep();
+    }
+
+    /** Sends every reminder that is due now; returns how many events were emitted. */
+    public synchronized int sweep() {
+        Instant now = clock.instant();
+        Duration horizon = java.util.stream.Stream.concat(config.leadTimes().stream(),
+                        config.codeLeadTimes().values().stream().flatMap(List::stream))
+                .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
+        Instant until = now.plus(horizon);
+        List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> ObligationDeadline.<ObligationDeadline>list(
+                "dueAt <= ?1 order by dueAt", until).stream().map(d -> d.id).toList());
+        int sent = 0;
+        for (Long id : candidates) {
+            sent += QuarkusTransaction.requiringNew().call(() -> remind(id, now));
+        }
+        return sent;
+    }
+
+    private int remind(long deadlineId, Instant now) {
+        ObligationDeadline d = ObligationDeadline.findById(deadlineId);
+        if (d == null) {
+            return 0;
+        }
+        Set<String> sent = ReminderSent.kinds(d);
+        if (!d.dueAt.isAfter(now)) {
+            if (sent.contains(OVERDUE)) {
+                return 0;
+            }
+            ReminderSent.record(d, OVERDUE, now);
+            incidents.emitForItem(EventType.OBLIGATION_OVERDUE, d.incidentId, d.code, now,
+                    Map.of("dueAt", d.dueAt.toString(), "overdueSince", d.dueAt.toString()));
+            return 1;
+        }
+        List<Duration> crossed = new ArrayList<>();
+        for (Duration lead : leadTimes(d.code)) {
+            if (!d.dueAt.minus(lead).isAfter(now)) {
+                crossed.add(lead);
+            }
+        }
+        if (crossed.isEmpty()) {
+            return 0;
+        }
+        Duration nearest = crossed.stream().min(Comparator.naturalOrder()).orElseThrow();
+        boolean nearestSent = sent.contains(kind(nearest));
+        for (Duration lead : crossed) {
+            if (!sent.contains(kind(lead))) {
+                ReminderSent.record(d, kind(lead), now);
+            }
+        }
+        if (nearestSent) {
+            return 0;
+        }
+        incidents.emitForItem(EventType.OBLIGATION_DUE_SOON, d.incidentId, d.code, now,
+                Map.of("dueAt", d.dueAt.toString(), "leadTime", nearest.toString(),
+                        "remaining", Duration.between(now, d.dueAt).toString()));
+        return 1;
+    }
+
+    private List<Duration> leadTimes(String code) {
+        List<Duration> leads = new ArrayList<>(config.leadTimes());
+        leads.addAll(config.codeLeadTimes().getOrDefault(code, List.of()));
+        return leads;
+    }
+
+    static String kind(Duration lead) {
+        return "due_soon:" + lead;
+    }
+}

@@ -1,0 +1,76 @@
+package jp.smeir.report;
+
+import java.util.List;
+
+import io.quarkus.qute.TemplateData;
+
+/**
+ * What a report template sees, as {@code r}: the incident in words of one language, ready to lay out. Every
+ * text that came from a caller (title, notes, references, names) is already escaped for Markdown. Where a fact
+ * is unknown the value is {@link #missing}: 「【要記入】」 or "[to be completed]".
+ */
+@TemplateData
+public record ReportModel(
+        String lang,
+        /** The placeholder for what the drafter must still fill in. */
+        String missing,
+        String generatedAt,
+        String incidentId,
+        String title,
+        String status,
+        String severity,
+        List<String> severityBecause,
+        String awareAt,
+        String occurredAt,
+        String openedAt,
+        String rulesetVersion,
+        List<String> incidentTypes,
+        String externalTicket,
+        Facts facts,
+        List<Row> actions,
+        List<Row> notifications,
+        List<Row> escalations,
+        /** REQUIRED or CONDITIONAL items not yet done, earliest deadline first. */
+        List<Row> openDuties,
+        List<Row> overdue,
+        List<QuestionRow> questions,
+        List<HistoryRow> history,
+        /** The nine items of Enforcement Rules Art. 8(1), for the ppc report. */
+        Ppc ppc) {
+
+    /** The facts in words: each tri-state fact as yes / no / unknown in the report's language. */
+    @TemplateData
+    public record Facts(String breach, String affectedPersons, String sensitive, String financialHarmRisk, String cardData,
+                        String myNumber, String improperPurpose, String encrypted, String euResidents, String exposedOnline,
+                        String subjectsReachable, String recoveredUnviewed, String externalReporter, String sector,
+                        String dataProcessor, String systemDown, String businessStopped, String customersAffected,
+                        String partnersAffected, String publicImpact, String damageSpreading, String crimeSuspected,
+                        String moneyTransferred, String ransomDemanded) {
+    }
+
+    /** One item and its progress. */
+    @TemplateData
+    public record Row(String code, String title, String detail, String status, boolean mandatory, String timing,
+                      String due, String state, String doneAt, String doneBy, String reference, String recipient,
+                      String recipientContact, String rule, List<String> basis) {
+    }
+
+    /** A question still open. */
+    @TemplateData
+    public record QuestionRow(String fact, String question, List<String> affects) {
+    }
+
+    /** One history entry. */
+    @TemplateData
+    public record HistoryRow(int seq, String at, String type, String actor, String summary) {
+    }
+
+    /**
+     * What the ppc report (漏えい等報告, rule 8(1)(i)–(ix)) needs beyond the facts: the rows of the items whose
+     * progress it reports. A row is null when the current assessment does not have that item.
+     */
+    @TemplateData
+    public record Ppc(Row preliminary, Row finalReport, Row subjectNotice, Row publicNotice, Row announcement,
+                      Row inquiryDesk, Row prevention, Row myNumber, List<Row> otherReports) {
+    }
+}

@@ -1,0 +1,42 @@
+package jp.smeir.report;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Report drafts of an incident: Markdown by default, HTML with Accept: text/html. */
+@Path("/api/v1/incidents/{id}/report")
+@Tag(name = "incidents")
+public class ReportResource {
+
+    static final String MARKDOWN = "text/markdown; charset=UTF-8";
+    static final String HTML = "text/html; charset=UTF-8";
+
+    @Inject
+    ReportService service;
+
+    @GET
+    @Produces({MARKDOWN, HTML})
+    @Operation(summary = "A draft for management, the PPC (漏えい等報告, the nine items of Rules Art. 8(1)) or the public",
+            description = "Japanese by default, English with lang=en. Unknowns are marked for completion. Templates are files in "
+                    + "the reports folder that an operator can change.")
+    public Response report(@PathParam("id") UUID id,
+                           @Parameter(description = "management, ppc or public") @QueryParam("kind") String kind,
+                           @Parameter(description = "ja (default) or en") @QueryParam("lang") String lang,
+                           @jakarta.ws.rs.HeaderParam("Accept") String accept) {
+        boolean html = accept != null && accept.contains("text/html")
+                && (!accept.contains("text/markdown") || accept.indexOf("text/html") < accept.indexOf("text/markdown"));
+        return html ? Response.ok(service.html(id, kind, lang), HTML).build()
+                : Response.ok(service.markdown(id, kind, lang), MARKDOWN).build();
+    }
+}

@@ -1,0 +1,225 @@
+package jp.smeir.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.qute.Engine;
+
+import jp.smeir.assessment.Assessment;
+import jp.smeir.assessment.Item;
+import jp.smeir.deadline.JapaneseCalendar;
+import jp.smeir.engine.ItemStatus;
+import jp.smeir.facts.IncidentFacts;
+import jp.smeir.incident.IncidentService;
+import jp.smeir.incident.IncidentViews.HistoryEntry;
+import jp.smeir.incident.IncidentViews.IncidentView;
+import jp.smeir.incident.IncidentViews.ItemProgress;
+import jp.smeir.incident.IncidentViews.State;
+import jp.smeir.problem.InvalidInputException;
+import jp.smeir.report.ReportModel.Facts;
+import jp.smeir.report.ReportModel.HistoryRow;
+import jp.smeir.report.ReportModel.Ppc;
+import jp.smeir.report.ReportModel.QuestionRow;
+import jp.smeir.report.ReportModel.Row;
+
+/**
+ * Drafts the documents people have to write: for management, the PPC's 漏えい等報告, and a public notice.
+ * Templates are Markdown files with Qute expressions in the reports folder ({@code incident.reports.folder},
+ * default {@code rules/reports}), read on every request so that an operator's change applies at once.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    /** The drafts there are. */
+    public enum Kind { management, ppc, public_notice }
+
+    private static final DateTimeFormatter JA = DateTimeFormatter.ofPattern("uuuu年M月d日(E) HH:mm", Locale.JAPANESE);
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'JST'", Locale.ENGLISH);
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    Engine qute;
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "incident.reports.folder", defaultValue = "rules/reports")
+    String folder;
+
+    private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+    private final HtmlRenderer html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).escapeHtml(true).build();
+
+    /** The draft as Markdown. */
+    public String markdown(UUID id, String kind, String lang) {
+        Kind k = kind(kind);
+        String l = lang(lang);
+        ReportModel model = model(incidents.get(id), incidents.history(id), l);
+        return qute.parse(read(template(k, l))).data("r", model).render();
+    }
+
+    /** The same draft as a standalone HTML page. */
+    public String html(UUID id, String kind, String lang) {
+        String md = markdown(id, kind, lang);
+        String body = html.render(markdown.parse(md));
+        return "<!DOCTYPE html>\n<html lang=\"" + lang(lang) + "\"><head><meta charset=\"utf-8\"><title>" + kind(kind).name()
+                + "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}"
+                + "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;vertical-align:top}</style></head><body>\n"
+                + body + "</body></html>\n";
+    }
+
+    static Kind kind(String kind) {
+        if ("public".equals(kind)) {
+            return Kind.public_notice;
+        }
+        if ("management".equals(kind) || "ppc".equals(kind)) {
+            return Kind.valueOf(kind);
+        }
+        throw InvalidInputException.of("kind", "must be management, ppc or public");
+    }
+
+    static String lang(String lang) {
+        if (lang == null || lang.isBlank() || lang.equals("ja")) {
+            return "ja";
+        }
+        if (lang.equals("en")) {
+            return "en";
+        }
+        throw InvalidInputException.of("lang", "must be ja or en");
+    }
+
+    private Path template(Kind kind, String lang) {
+        String name = (kind == Kind.public_notice ? "public" : kind.name()) + "." + lang + ".md";
+        return Path.of(folder).resolve(name);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("report template cannot be read: " + file, e);
+        }
+    }
+
+    private ReportModel model(IncidentView incident, List<HistoryEntry> history, String lang) {
+        Labels labels = Labels.load(Path.of(folder).resolve("labels.yaml"));
+        String missing = labels.word("missing", lang);
+        IncidentFacts f = incident.facts().normalized();
+        Assessment a = incident.assessment();
+        Map<String, ItemProgress> progress = incident.progress().stream().collect(Collectors.toMap(ItemProgress::code, Function.identity()));
+        Function<Item, Row> row = item -> row(item, progress.get(item.code()), labels, lang);
+        List<Row> notifications = a.notifications().stream().map(row).toList();
+        List<Row> all = a.items().stream().map(row).toList();
+        Map<String, Row> byCode = all.stream().collect(Collectors.toMap(Row::code, Function.identity()));
+        List<Item> openDuties = a.items().stream()
+                .filter(i -> i.mandatory() && i.status() != ItemStatus.RECOMMENDED && progress.get(i.code()).state() != State.DONE)
+                .sorted(Comparator.comparing((Item i) -> i.dueAt() == null ? OffsetDateTime.MAX : i.dueAt())).toList();
+        Facts facts = new Facts(labels.of("breach", f.personalData().breach(), lang),
+                f.personalData().affectedPersons() == null ? missing : String.valueOf(f.personalData().affectedPersons()),
+                labels.yesNo(f.personalData().sensitive(), lang), labels.yesNo(f.personalData().financialHarmRisk(), lang),
+                labels.yesNo(f.personalData().cardData(), lang), labels.yesNo(f.personalData().myNumber(), lang),
+                labels.yesNo(f.personalData().improperPurpose(), lang), labels.yesNo(f.personalData().encrypted(), lang),
+                labels.yesNo(f.personalData().euResidents(), lang), labels.yesNo(f.personalData().exposedOnline(), lang),
+                labels.yesNo(f.personalData().subjectsReachable(), lang), labels.yesNo(f.personalData().recoveredUnviewed(), lang),
+                labels.yesNo(f.externalReporter(), lang), labels.of("sector", f.organization().sector(), lang),
+                labels.yesNo(f.organization().dataProcessor(), lang), labels.yesNo(f.impact().systemDown(), lang),
+                labels.yesNo(f.impact().businessStopped(), lang), labels.yesNo(f.impact().customersAffected(), lang),
+                labels.yesNo(f.impact().partnersAffected(), lang), labels.yesNo(f.impact().publicImpact(), lang),
+                labels.yesNo(f.impact().damageSpreading(), lang), labels.yesNo(f.attack().crimeSuspected(), lang),
+                labels.yesNo(f.attack().moneyTransferred(), lang), labels.yesNo(f.attack().ransomDemanded(), lang));
+        List<Row> otherReports = new ArrayList<>();
+        for (String code : List.of("POLICE", "IPA_FILING", "FSA_REPORT", "MHLW_REPORT", "TELECOM_REGULATOR_REPORT",
+                "GDPR_AUTHORITY_NOTICE", "CARD_ACQUIRER_NOTICE", "CRITICAL_INFRA_REPORT")) {
+            if (byCode.containsKey(code)) {
+                otherReports.add(byCode.get(code));
+            }
+        }
+        Ppc ppc = new Ppc(byCode.get("PPC_PRELIMINARY_REPORT"), byCode.get("PPC_FINAL_REPORT"), byCode.get("DATA_SUBJECT_NOTICE"),
+                byCode.get("PUBLIC_NOTICE_IN_LIEU"), byCode.get("PUBLIC_ANNOUNCEMENT"), byCode.get("OPEN_INQUIRY_DESK"),
+                byCode.get("ROOT_CAUSE_PREVENTION"), byCode.get("MY_NUMBER_REPORT"), otherReports);
+        return new ReportModel(lang, missing, time(OffsetDateTime.now(clock), lang), incident.id().toString(),
+                incident.title() == null ? missing : escape(incident.title()), labels.of("status", incident.status(), lang),
+                labels.of("severity", incident.severity(), lang), a.severityBecause(),
+                time(f.awareAt(), lang), f.occurredAt() == null ? missing : time(f.occurredAt(), lang), time(incident.openedAt(), lang),
+                a.rulesetVersion(), f.incidentTypes().stream().map(t -> labels.of("incidentTypes", t, lang)).toList(),
+                incident.externalTicket() == null ? null : escape(incident.externalTicket().system() + " " + incident.externalTicket().id()),
+                facts, a.actions().stream().map(row).toList(), notifications, a.escalations().stream().map(row).toList(),
+                openDuties.stream().map(row).toList(),
+                all.stream().filter(r -> "OVERDUE".equals(progress.get(r.code()).state().name())).toList(),
+                a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang), q.affects())).toList(),
+                history.stream().map(h -> new HistoryRow(h.seq(), time(h.at(), lang), labels.of("historyType", h.type(), lang),
+                        escape(h.actor()), summary(h, labels, lang))).toList(),
+                ppc);
+    }
+
+    private static Row row(Item item, ItemProgress p, Labels labels, String lang) {
+        var c = p == null ? null : p.completion();
+        return new Row(item.code(), Labels.pick(item.title(), lang), Labels.pick(item.detail(), lang),
+                labels.of("itemStatus", item.status(), lang), item.mandatory(), labels.of("timing", item.timing(), lang),
+                item.dueAt() == null ? null : time(item.dueAt(), lang), labels.of("state", p == null ? State.OPEN : p.state(), lang),
+                c == null ? null : time(c.at(), lang), c == null ? null : escape(c.by()), c == null || c.reference() == null ? null : escape(c.reference()),
+                item.recipient() == null ? null : Labels.pick(item.recipient().name(), lang),
+                item.recipient() == null ? null : item.recipient().contact(), item.rule(),
+                item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " [unconfirmed]")).toList());
+    }
+
+    /** A line about what a history entry changed. */
+    private static String summary(HistoryEntry h, Labels labels, String lang) {
+        JsonNode d = h.data();
+        return switch (h.type()) {
+            case OPENED -> labels.of("severity", d.path("severity").asText(null), lang);
+            case FACTS_CHANGED -> escape(String.join(", ", d.path("changes").findValuesAsText("field")));
+            case REASSESSED -> "+" + d.path("difference").path("added").size() + " / −" + d.path("difference").path("removed").size()
+                    + " / Δ" + d.path("difference").path("changed").size();
+            case ITEM_COMPLETED -> d.path("code").asText();
+            case STATUS_CHANGED -> labels.of("status", d.path("from").asText(), lang) + " → " + labels.of("status", d.path("to").asText(), lang)
+                    + ": " + escape(d.path("reason").asText());
+        };
+    }
+
+    private static String time(OffsetDateTime t, String lang) {
+        if (t == null) {
+            return null;
+        }
+        OffsetDateTime jst = t.atZoneSameInstant(JapaneseCalendar.JST).toOffsetDateTime();
+        return jst.format("en".equals(lang) ? EN : JA);
+    }
+
+    /** Caller-supplied text cannot break the Markdown around it or inject HTML. */
+    static String escape(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if ("\\`*_{}[]()#+-.!|<>~".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(Character.isISOControl(c) ? ' ' : c);
+        }
+        return out.toString();
+    }
+}

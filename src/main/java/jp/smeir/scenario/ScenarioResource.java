@@ -1,0 +1,116 @@
+package jp.smeir.scenario;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.smeir.assessment.Assessment;
+import jp.smeir.engine.RuleBase;
+import jp.smeir.engine.RuleBuildException;
+import jp.smeir.engine.RuleEngine;
+import jp.smeir.problem.InvalidInputException;
+import jp.smeir.problem.ProblemException;
+import jp.smeir.problem.ProblemMapper;
+
+/** Runs scenarios (the format of rules/scenarios) so that analysts can test a rule change before reloading. */
+@Path("/api/v1/scenarios/run")
+@Tag(name = "scenarios")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class ScenarioResource {
+
+    static final int MAX_SCENARIOS = 500;
+
+    @Inject
+    RuleEngine engine;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "incident.rules.folder", defaultValue = "rules")
+    String rulesFolder;
+
+    /** The outcome of a batch. */
+    public record BatchResult(String rulesetVersion, String rules, int total, int passed, int failed, List<Result> results) {
+    }
+
+    /** One scenario's outcome; the assessment is included when asked for. */
+    public record Result(String name, String description, boolean passed, List<String> differences, Assessment assessment) {
+    }
+
+    @POST
+    @Operation(summary = "Run one scenario (an object) or many (an array) and report pass or fail with the differences",
+            description = "rules=current (default) uses the rules in service; rules=folder builds the rule files as they are now "
+                    + "on disk, without putting them in service, to test a change before reloading.")
+    public BatchResult run(@Parameter(description = "current or folder") @QueryParam("rules") @DefaultValue("current") String rules,
+                           @Parameter(description = "include each scenario's assessment") @QueryParam("verbose") @DefaultValue("false") boolean verbose,
+                           JsonNode body) {
+        List<Scenario> scenarios = scenarios(body);
+        RuleEngine target = switch (rules) {
+            case "current" -> engine;
+            case "folder" -> candidate();
+            default -> throw InvalidInputException.of("rules", "must be current or folder");
+        };
+        List<Result> results = new ArrayList<>();
+        for (int i = 0; i < scenarios.size(); i++) {
+            Scenario s = scenarios.get(i);
+            String name = s.name() != null ? s.name() : "#" + (i + 1);
+            ScenarioRunner.Result r = ScenarioRunner.run(target, name, s);
+            results.add(new Result(name, r.description(), r.passed(), r.differences(), verbose ? r.assessment() : null));
+        }
+        int passed = (int) results.stream().filter(Result::passed).count();
+        return new BatchResult(target.ruleBase().version(), rules, results.size(), passed, results.size() - passed, results);
+    }
+
+    private RuleEngine candidate() {
+        try {
+            return new RuleEngine(RuleBase.build(java.nio.file.Path.of(rulesFolder)));
+        } catch (RuleBuildException e) {
+            throw new ProblemException(422, "rules-invalid", "Rules do not build", "The rule files on disk do not build.",
+                    List.of(), java.util.Map.of("ruleErrors", e.errors()));
+        }
+    }
+
+    private List<Scenario> scenarios(JsonNode body) {
+        if (body == null || !(body.isObject() || body.isArray())) {
+            throw InvalidInputException.of("", "a scenario object or an array of scenarios is required");
+        }
+        List<JsonNode> nodes = new ArrayList<>();
+        if (body.isArray()) {
+            body.forEach(nodes::add);
+        } else {
+            nodes.add(body);
+        }
+        if (nodes.isEmpty() || nodes.size() > MAX_SCENARIOS) {
+            throw InvalidInputException.of("", "send 1 to " + MAX_SCENARIOS + " scenarios");
+        }
+        List<Scenario> scenarios = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            try {
+                scenarios.add(json.treeToValue(nodes.get(i), Scenario.class));
+            } catch (JsonProcessingException e) {
+                var error = ProblemMapper.fieldError(e);
+                String prefix = body.isArray() ? "[" + i + "]" : "";
+                throw InvalidInputException.of(prefix + (error.field().isEmpty() || prefix.isEmpty() ? error.field() : "." + error.field()), error.message());
+            }
+        }
+        return scenarios;
+    }
+}

@@ -1,0 +1,169 @@
+package jp.smeir.webhook;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Sends pending deliveries: at least once, in order per incident and subscriber (a failed event holds back
+ * the later ones of the same incident for that subscriber), with exponential back-off between attempts.
+ * Deliveries are rows in the database, so a restart resumes where it stopped.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    @Inject
+    Clock clock;
+
+    @ConfigProperty(name = "incident.webhooks.backoff.initial", defaultValue = "2s")
+    Duration initialBackoff;
+
+    @ConfigProperty(name = "incident.webhooks.backoff.max", defaultValue = "15m")
+    Duration maxBackoff;
+
+    @ConfigProperty(name = "incident.webhooks.timeout", defaultValue = "10s")
+    Duration timeout;
+
+    @ConfigProperty(name = "incident.webhooks.batch", defaultValue = "200")
+    int batch;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    /** One attempt to make: what to send where. */
+    record Attempt(long deliveryId, UUID eventId, String type, String body, String url, String secret) {
+    }
+
+    /** What the receiver answered: a status code, or an error when there was no answer. */
+    record Outcome(Integer statusCode, String error) {
+        boolean delivered() {
+            return statusCode != null && statusCode >= 200 && statusCode < 300;
+        }
+    }
+
+    @Scheduled(every = "${incident.webhooks.poll-interval:1s}", delayed = "${incident.webhooks.start-delay:2s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        deliverDue();
+    }
+
+    /** Sends every delivery that is due, round after round while progress is made; returns how many arrived. */
+    public synchronized int deliverDue() {
+        int delivered = 0;
+        for (int round = 0; round < 100; round++) {
+            List<Attempt> due = QuarkusTransaction.requiringNew().call(this::dueHeads);
+            int progress = 0;
+            for (Attempt attempt : due) {
+                Outcome outcome = send(attempt);
+                QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
+                if (outcome.delivered()) {
+                    progress++;
+                }
+            }
+            delivered += progress;
+            if (progress == 0) {
+                break;
+            }
+        }
+        return delivered;
+    }
+
+    /** The oldest pending delivery of each (subscriber, incident), when it is due. */
+    private List<Attempt> dueHeads() {
+        Instant now = clock.instant();
+        List<Object[]> rows = WebhookDelivery.getEntityManager().createQuery(
+                        "select d.id, d.subscriptionId, d.incidentId, d.nextAttemptAt, e.eventId, e.type, e.body, s.url, s.secret "
+                                + "from WebhookDelivery d, OutboxEvent e, WebhookSubscription s "
+                                + "where d.status = :pending and e.id = d.eventPk and s.id = d.subscriptionId order by d.id", Object[].class)
+                .setParameter("pending", WebhookDelivery.Status.PENDING)
+                .setMaxResults(batch)
+                .getResultList();
+        Set<String> seen = new HashSet<>();
+        List<Attempt> due = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (seen.add(row[1] + "/" + row[2]) && !((Instant) row[3]).isAfter(now)) {
+                due.add(new Attempt((Long) row[0], (UUID) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8]));
+            }
+        }
+        return due;
+    }
+
+    private Outcome send(Attempt attempt) {
+        byte[] body = attempt.body().getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("User-Agent", "incident-decision-webhooks/1")
+                    .header("X-Event-Id", attempt.eventId().toString())
+                    .header("X-Event-Type", attempt.type())
+                    .header(Signature.HEADER, Signature.of(attempt.secret(), body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return new Outcome(response.statusCode(), null);
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(null, "interrupted");
+        }
+    }
+
+    private void record(Attempt attempt, Outcome outcome) {
+        WebhookDelivery delivery = WebhookDelivery.findById(attempt.deliveryId());
+        if (delivery == null || delivery.status != WebhookDelivery.Status.PENDING) {
+            return;
+        }
+        Instant now = clock.instant();
+        delivery.attempts++;
+        delivery.lastAttemptAt = now;
+        delivery.lastStatusCode = outcome.statusCode();
+        delivery.lastError = outcome.error() == null ? null : truncate(outcome.error(), 1000);
+        if (outcome.delivered()) {
+            delivery.status = WebhookDelivery.Status.DELIVERED;
+            delivery.deliveredAt = now;
+            delivery.nextAttemptAt = null;
+        } else {
+            delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
+            LOG.debugf("delivery %s failed (attempt %s): %s", delivery.id, (Object) delivery.attempts,
+                    outcome.statusCode() != null ? "HTTP " + outcome.statusCode() : outcome.error());
+        }
+    }
+
+    /** initial × 2^(attempts−1), capped. */
+    Duration backoff(int attempts) {
+        Duration d = initialBackoff;
+        for (int i = 1; i < attempts && d.compareTo(maxBackoff) < 0; i++) {
+            d = d.multipliedBy(2);
+        }
+        return d.compareTo(maxBackoff) > 0 ? maxBackoff : d;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

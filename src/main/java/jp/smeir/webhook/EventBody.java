@@ -1,0 +1,36 @@
+package jp.smeir.webhook;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jp.smeir.assessment.Item;
+import jp.smeir.engine.ItemKind;
+import jp.smeir.engine.ItemStatus;
+import jp.smeir.engine.Text;
+import jp.smeir.engine.Timing;
+import jp.smeir.incident.IncidentViews.ExternalTicket;
+
+/**
+ * The JSON every subscriber receives (contract §4). Stable: fields are added, never renamed.
+ *
+ * @param item the item concerned (obligation.* and item.completed), else null
+ * @param data details of the event: the difference for incident.reassessed, the completion for item.completed,
+ *             the lead time for obligation.due_soon, …
+ */
+@Schema(description = "Body of every webhook delivery, signed in X-Signature")
+public record EventBody(UUID eventId, String type, OffsetDateTime occurredAt, UUID incidentId,
+                        ExternalTicket externalTicket, EventItem item, Map<String, Object> data) {
+
+    /** The item an event is about. */
+    public record EventItem(String code, ItemKind list, ItemStatus status, boolean mandatory, Timing timing,
+                            OffsetDateTime dueAt, Text title, String recipient) {
+
+        public static EventItem of(Item item, ItemKind list) {
+            return new EventItem(item.code(), list, item.status(), item.mandatory(), item.timing(), item.dueAt(),
+                    item.title(), item.recipient() == null ? null : item.recipient().code());
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package jp.smeir.webhook;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The outbound events (contract §4), by their wire names. */
+public enum EventType {
+    INCIDENT_OPENED("incident.opened"),
+    INCIDENT_REASSESSED("incident.reassessed"),
+    INCIDENT_STATUS_CHANGED("incident.status_changed"),
+    OBLIGATION_ADDED("obligation.added"),
+    OBLIGATION_DUE_SOON("obligation.due_soon"),
+    OBLIGATION_OVERDUE("obligation.overdue"),
+    ITEM_COMPLETED("item.completed");
+
+    private final String wireName;
+
+    EventType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<EventType> of(String wireName) {
+        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+    }
+}

@@ -1,0 +1,63 @@
+package jp.smeir.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.smeir.deadline.JapaneseCalendar;
+import jp.smeir.incident.IncidentViews.ExternalTicket;
+import jp.smeir.webhook.EventBody.EventItem;
+
+/**
+ * The transactional outbox: an event is stored, with one pending delivery per subscriber that wants it, in
+ * the transaction of the change that caused it. Nothing is sent here; {@link Dispatcher} sends.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @Inject
+    ObjectMapper json;
+
+    /** Must run inside the caller's transaction: the event commits or rolls back with the change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void emit(EventType type, UUID incidentId, ExternalTicket ticket, EventItem item, Map<String, ?> data, Instant at) {
+        List<WebhookSubscription> subscribers = WebhookSubscription.activeFor(type);
+        if (subscribers.isEmpty()) {
+            return;
+        }
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.incidentId = incidentId;
+        event.type = type.wireName();
+        event.createdAt = at;
+        event.body = write(new EventBody(event.eventId, type.wireName(), at.atZone(JapaneseCalendar.JST).toOffsetDateTime(),
+                incidentId, ticket, item, Map.copyOf(data)));
+        event.persist();
+        for (WebhookSubscription subscriber : subscribers) {
+            WebhookDelivery delivery = new WebhookDelivery();
+            delivery.eventPk = event.id;
+            delivery.subscriptionId = subscriber.id;
+            delivery.incidentId = incidentId;
+            delivery.status = WebhookDelivery.Status.PENDING;
+            delivery.attempts = 0;
+            delivery.nextAttemptAt = at;
+            delivery.persist();
+        }
+    }
+
+    private String write(EventBody body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an event", e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package jp.smeir.webhook;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** One event to one subscriber: pending until the receiver answers 2xx, retried with back-off. */
+@Entity
+@Table(name = "webhook_delivery")
+public class WebhookDelivery extends PanacheEntityBase {
+
+    /** PENDING until delivered; CANCELLED when the subscription is deleted first. */
+    public enum Status { PENDING, DELIVERED, CANCELLED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_pk")
+    public Long eventPk;
+
+    @Column(name = "subscription_id")
+    public UUID subscriptionId;
+
+    @Column(name = "incident_id")
+    public UUID incidentId;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public int attempts;
+
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_attempt_at")
+    public Instant lastAttemptAt;
+
+    @Column(name = "last_status_code")
+    public Integer lastStatusCode;
+
+    @Column(name = "last_error")
+    public String lastError;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+}

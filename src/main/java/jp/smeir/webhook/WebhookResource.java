@@ -1,0 +1,84 @@
+package jp.smeir.webhook;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.smeir.problem.InvalidInputException;
+import jp.smeir.webhook.WebhookService.DeliveryView;
+import jp.smeir.webhook.WebhookService.NewSubscription;
+import jp.smeir.webhook.WebhookService.SubscriptionView;
+
+/** Subscribers to outbound events (contract §4). */
+@Path("/api/v1/webhooks")
+@Tag(name = "webhooks")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+
+    @Inject
+    WebhookService service;
+
+    @POST
+    @Operation(summary = "Subscribe a URL to event types",
+            description = "Every delivery is a JSON body signed with X-Signature: sha256=<hex HMAC-SHA256 of the raw body under "
+                    + "the secret>, with X-Event-Id for de-duplication; retried with back-off until a 2xx, in order per incident. "
+                    + "The secret is never returned.")
+    public Response subscribe(NewSubscription request) {
+        SubscriptionView view = service.subscribe(request);
+        return Response.created(URI.create("/api/v1/webhooks/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "Active subscriptions")
+    public List<SubscriptionView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{id}")
+    public SubscriptionView get(@PathParam("id") UUID id) {
+        return service.get(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Unsubscribe; deliveries not yet made are cancelled")
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(id);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "Delivery attempts to this subscriber and their outcome, newest first")
+    public List<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
+                                         @QueryParam("page") @DefaultValue("0") int page,
+                                         @QueryParam("size") @DefaultValue("50") int size) {
+        WebhookDelivery.Status s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = WebhookDelivery.Status.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of("status", "must be one of " + List.of(WebhookDelivery.Status.values()));
+            }
+        }
+        return service.deliveries(id, s, page, size);
+    }
+}

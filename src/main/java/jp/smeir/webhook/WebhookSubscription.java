@@ -1,0 +1,47 @@
+package jp.smeir.webhook;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A subscriber: where to send which events, and the secret that signs them (never returned). */
+@Entity
+@Table(name = "webhook_subscription")
+public class WebhookSubscription extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String url;
+
+    public String secret;
+
+    /** The event types as {@code |a|b|}. */
+    @Column(name = "event_types")
+    public String eventTypes;
+
+    public String description;
+
+    public boolean active;
+
+    @Column(name = "created_at")
+    public Instant createdAt;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public boolean wants(EventType type) {
+        return eventTypes.contains("|" + type.wireName() + "|");
+    }
+
+    public static List<WebhookSubscription> activeFor(EventType type) {
+        return list("active = true and eventTypes like ?1", "%|" + type.wireName() + "|%");
+    }
+}
