@@ -17,4 +17,12 @@ public interface ReminderConfig {
 
     /** Further lead times for particular codes, e.g. the PPC preliminary report at day 3 of its 3–5 days. */
     Map<String, List<Duration>> codeLeadTimes();
+
+    /** How often the reminder sweep runs (read by the scheduler). */
+    @WithDefault("60s")
+    Duration pollInterval();
+
+    /** How long after start the first sweep runs (read by the scheduler). */
+    @WithDefault("5s")
+    Duration startDelay();
 }

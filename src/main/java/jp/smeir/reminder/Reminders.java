@@ -65,7 +65,8 @@ public class Reminders {
             return 0;
         }
         Set<String> sent = ReminderSent.kinds(d);
-        if (!d.dueAt.isAfter(now)) {
+        if (d.dueAt.isBefore(now)) {
+            // overdue once the deadline's last second has passed, as for the incident's overdue flag
             if (sent.contains(OVERDUE)) {
                 return 0;
             }

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
+import jp.smeir.support.Incidents;
 import jp.smeir.support.TestClock;
 
 @QuarkusTest
@@ -46,23 +47,8 @@ class IncidentResourceTest {
         clock.reset();
     }
 
-    /** A misdelivery whose only possible APPI category is the number of persons. */
     static String misdelivery(int persons, String title) {
-        return """
-                {
-                  "title": "%s",
-                  "awareAt": "2026-11-20T09:30:00+09:00",
-                  "incidentTypes": ["MISDELIVERY"],
-                  "organization": {"sector": "GENERAL", "dataProcessor": false, "cyberInsurance": false, "otasukeTaiSubscriber": false,
-                                   "inHouseCapability": true, "designatedOperator": false},
-                  "personalData": {"breach": "CONFIRMED", "affectedPersons": %d, "sensitive": false, "financialHarmRisk": false,
-                                   "cardData": false, "myNumber": false, "improperPurpose": false, "encrypted": false,
-                                   "euResidents": false, "exposedOnline": false, "subjectsReachable": true, "recoveredUnviewed": false},
-                  "impact": {"systemDown": false, "businessStopped": false, "customersAffected": true, "partnersAffected": false,
-                             "publicImpact": false, "damageSpreading": false, "externallyAccessible": false},
-                  "attack": {"crimeSuspected": false}
-                }
-                """.formatted(title, persons);
+        return Incidents.misdelivery(persons, title);
     }
 
     static Response open(String body) {

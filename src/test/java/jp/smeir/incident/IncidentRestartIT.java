@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.restassured.path.json.JsonPath;
 
+import jp.smeir.support.Incidents;
 import jp.smeir.support.AppProcess;
 
 /** Stops the packaged application and starts it again on the same data: every incident and event is still there. */
@@ -33,14 +34,14 @@ class IncidentRestartIT {
         try (AppProcess app = AppProcess.start(data, Map.of())) {
             for (int persons : new int[] {10, 900, 1500}) {
                 ids.add(given().baseUri(app.url()).contentType("application/json")
-                        .body(IncidentResourceTest.misdelivery(persons, "restart " + persons)
+                        .body(Incidents.misdelivery(persons, "restart " + persons)
                                 .replace("\"title\"", "\"externalTicket\": {\"system\": \"" + system + "\", \"id\": \"T-" + persons + "\"}, \"title\""))
                         .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id"));
             }
             String changed = ids.get(1);
             String etag = given().baseUri(app.url()).when().get("/api/v1/incidents/" + changed).then().extract().header("ETag");
             given().baseUri(app.url()).contentType("application/json").header("If-Match", etag)
-                    .body(IncidentResourceTest.misdelivery(1200, "restart 900"))
+                    .body(Incidents.misdelivery(1200, "restart 900"))
                     .when().put("/api/v1/incidents/" + changed + "/facts").then().statusCode(200);
             given().baseUri(app.url()).contentType("application/json").body("{\"by\": \"Sato\", \"reference\": \"PPC-1\"}")
                     .when().post("/api/v1/incidents/" + ids.get(2) + "/items/PPC_PRELIMINARY_REPORT/completion").then().statusCode(200);

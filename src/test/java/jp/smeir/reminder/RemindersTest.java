@@ -1,0 +1,118 @@
+package jp.smeir.reminder;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+import jp.smeir.support.Incidents;
+import jp.smeir.support.Receiver;
+import jp.smeir.support.TestClock;
+import jp.smeir.webhook.Dispatcher;
+
+/** Reminders follow a controllable clock: due soon at 48 h (PPC day 3), 24 h and 2 h, overdue once, each exactly once. */
+@QuarkusTest
+class RemindersTest {
+
+    static final String SECRET = "reminder-secret-0123456789";
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Reminders reminders;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    Receiver receiver;
+    String subscription;
+    String incident;
+
+    @BeforeEach
+    void open() {
+        clock.set(Instant.parse("2026-11-20T01:00:00Z"));    // 10:00 JST, half an hour after awareness
+        receiver = new Receiver();
+        subscription = given().contentType("application/json")
+                .body(Receiver.subscription(receiver.url(), SECRET, "obligation.due_soon", "obligation.overdue"))
+                .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        // the preliminary report is due 2026-11-25 23:59:59 JST, the final report 2026-12-21 23:59:59 JST
+        incident = given().contentType("application/json").body(Incidents.misdelivery(1500, "reminders"))
+                .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+    }
+
+    @AfterEach
+    void close() {
+        given().when().delete("/api/v1/webhooks/" + subscription);
+        receiver.close();
+        clock.reset();
+    }
+
+    /** Moves the clock, sweeps and delivers; returns the (code, kind) of what this incident got since. */
+    List<String> at(String instant) {
+        int before = mine().size();
+        clock.set(Instant.parse(instant));
+        reminders.sweep();
+        dispatcher.deliverDue();
+        List<String> all = mine();
+        return all.subList(before, all.size());
+    }
+
+    List<String> mine() {
+        return receiver.delivered().stream()
+                .filter(r -> r.json().path("incidentId").asText().equals(incident))
+                .map(r -> r.json().path("item").path("code").asText() + " " + r.type()
+                        + (r.type().equals("obligation.due_soon") ? " " + r.json().path("data").path("leadTime").asText() : ""))
+                .toList();
+    }
+
+    @Test
+    void remindsAtEachLeadTimeAndOnceWhenOverdue() {
+        assertThat(at("2026-11-23T14:59:58Z")).as("2 s before day 3 ends").isEmpty();
+        assertThat(at("2026-11-23T15:00:00Z")).as("day 3 of the 3–5-day benchmark has passed")
+                .containsExactly("PPC_PRELIMINARY_REPORT obligation.due_soon PT48H");
+        assertThat(at("2026-11-23T15:30:00Z")).as("exactly once").isEmpty();
+        assertThat(at("2026-11-24T15:00:00Z")).containsExactly("PPC_PRELIMINARY_REPORT obligation.due_soon PT24H");
+        assertThat(at("2026-11-25T13:00:00Z")).containsExactly("PPC_PRELIMINARY_REPORT obligation.due_soon PT2H");
+        assertThat(at("2026-11-25T14:59:59Z")).as("at the deadline itself it is not yet overdue").isEmpty();
+        assertThat(at("2026-11-25T15:00:00Z")).containsExactly("PPC_PRELIMINARY_REPORT obligation.overdue");
+        assertThat(at("2026-11-26T15:00:00Z")).as("overdue once only").isEmpty();
+        List<Receiver.Request> got = receiver.delivered();
+        assertThat(got).allMatch(r -> r.signedWith(SECRET));
+    }
+
+    @Test
+    void aLateStartSendsOnlyTheNearestReminderAndDoneItemsGetNone() {
+        given().contentType("application/json").body("{\"by\": \"Sato\", \"at\": \"2026-11-20T09:50:00+09:00\"}")
+                .when().post("/api/v1/incidents/" + incident + "/items/DATA_SUBJECT_NOTICE/completion").then().statusCode(200);
+        assertThat(at("2026-11-25T14:00:00Z")).as("48 h, 24 h and 2 h are all crossed: only the 2 h reminder goes out")
+                .containsExactly("PPC_PRELIMINARY_REPORT obligation.due_soon PT2H");
+        assertThat(at("2026-11-25T14:30:00Z")).isEmpty();
+        given().contentType("application/json").body("{\"by\": \"Sato\"}")
+                .when().post("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/completion").then().statusCode(200);
+        assertThat(at("2026-11-26T15:00:00Z")).as("a report made is not overdue").isEmpty();
+        assertThat(at("2026-12-20T15:00:00Z")).containsExactly("PPC_FINAL_REPORT obligation.due_soon PT24H");
+    }
+
+    @Test
+    void remindersWaitForTheReceiver() {
+        receiver.down = true;
+        at("2026-11-23T15:00:00Z");
+        assertThat(mine()).isEmpty();
+        receiver.down = false;
+        clock.set(Instant.parse("2026-11-23T16:00:00Z"));
+        dispatcher.deliverDue();
+        assertThat(receiver.await(r -> !mine().isEmpty(), Duration.ofSeconds(5))).isNotEmpty();
+        assertThat(mine()).containsExactly("PPC_PRELIMINARY_REPORT obligation.due_soon PT48H");
+    }
+}
