@@ -1,5 +1,6 @@
 package jp.smeir.assessment;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -12,11 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.smeir.facts.IncidentFacts;
 
+import jp.smeir.common.Roles;
+
 /** Evaluates facts without storing anything: for helpdesk look-ups and analysts' what-if runs. */
 @Path("/api/v1/assessments")
 @Tag(name = "assessments")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REPORTER, Roles.ANALYST, Roles.ADMIN})
 public class AssessmentResource {
 
     @Inject

@@ -2,8 +2,10 @@ package jp.smeir.engine;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -11,10 +13,13 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.smeir.common.Roles;
+
 /** Lists the rules in force so that anyone can check each duty against its source. */
 @Path("/api/v1/rules")
 @Tag(name = "rules")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class RulesResource {
 
     /** The rule base version and every rule (queries excluded). */
@@ -24,10 +29,22 @@ public class RulesResource {
     @Inject
     RuleEngine engine;
 
+    @Inject
+    jp.smeir.scenario.RuleReload reload;
+
     @GET
     @Operation(summary = "The rule base version and every rule with its name, stage, basis and file")
     public RuleList list() {
         RuleBase base = engine.ruleBase();
         return new RuleList(base.version(), List.copyOf(base.rules().values()));
+    }
+
+    @POST
+    @Path("/reload")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rebuild the rules from the rules folder and put them in service if they build and every scenario passes",
+            description = "On any error the rules in service stay and the answer is 422 with ruleErrors or scenarioFailures.")
+    public jp.smeir.scenario.RuleReload.Outcome reload() {
+        return reload.reload();
     }
 }

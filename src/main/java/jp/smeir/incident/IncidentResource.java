@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -43,11 +44,14 @@ import jp.smeir.incident.IncidentViews.StatusChange;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
 
+import jp.smeir.common.Roles;
+
 /** Incidents followed from first report to closure (contract §3). */
 @Path("/api/v1/incidents")
 @Tag(name = "incidents")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.REPORTER, Roles.ANALYST, Roles.ADMIN})
 public class IncidentResource {
 
     @Inject

@@ -72,6 +72,18 @@ public class ProblemMapper {
         return respond(new Problem("about:blank", title, status, detailFor(status), null, null));
     }
 
+    @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.fromResponse(respond(new Problem(type("unauthorized"), "Unauthorized", 401,
+                        "Authenticate with HTTP Basic (or a bearer token where OIDC is configured).", null, null)))
+                .header("WWW-Authenticate", "Basic realm=\"incident-decision\"").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e) {
+        return respond(new Problem(type("forbidden"), "Forbidden", 403, "Your role does not allow this request.", null, null));
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         String id = UUID.randomUUID().toString();

@@ -2,6 +2,7 @@ package jp.smeir.report;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,9 +15,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.smeir.common.Roles;
+
 /** Report drafts of an incident: Markdown by default, HTML with Accept: text/html. */
 @Path("/api/v1/incidents/{id}/report")
 @Tag(name = "incidents")
+@RolesAllowed({Roles.REPORTER, Roles.ANALYST, Roles.ADMIN})
 public class ReportResource {
 
     static final String MARKDOWN = "text/markdown; charset=UTF-8";

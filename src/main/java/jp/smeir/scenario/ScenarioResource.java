@@ -3,6 +3,7 @@ package jp.smeir.scenario;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -29,11 +30,14 @@ import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
 import jp.smeir.problem.ProblemMapper;
 
+import jp.smeir.common.Roles;
+
 /** Runs scenarios (the format of rules/scenarios) so that analysts can test a rule change before reloading. */
 @Path("/api/v1/scenarios/run")
 @Tag(name = "scenarios")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class ScenarioResource {
 
     static final int MAX_SCENARIOS = 500;

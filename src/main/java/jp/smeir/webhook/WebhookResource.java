@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -25,11 +26,14 @@ import jp.smeir.webhook.WebhookService.DeliveryView;
 import jp.smeir.webhook.WebhookService.NewSubscription;
 import jp.smeir.webhook.WebhookService.SubscriptionView;
 
+import jp.smeir.common.Roles;
+
 /** Subscribers to outbound events (contract §4). */
 @Path("/api/v1/webhooks")
 @Tag(name = "webhooks")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN})
 public class WebhookResource {
 
     @Inject

@@ -175,7 +175,7 @@ class IncidentResourceTest {
                 .body("[1].data.changes.find { it.field == 'personalData.affectedPersons' }.to", is(1500))
                 .body("[2].data.rulesetVersion", startsWith("sha256:"))
                 .body("[2].data.difference.added.code", hasItem("PPC_PRELIMINARY_REPORT"))
-                .body("actor", everyIs("anonymous"));
+                .body("actor", everyIs("admin"));
     }
 
     @Test

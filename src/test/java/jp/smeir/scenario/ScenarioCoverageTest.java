@@ -2,7 +2,6 @@ package jp.smeir.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +17,12 @@ import jp.smeir.support.TestRules;
 /** The scenarios exercise the whole rule base: every rule fires somewhere, every catalogue code appears. */
 class ScenarioCoverageTest {
 
-    static final Map<Path, ScenarioRunner.Result> RESULTS = new LinkedHashMap<>();
+    static final Map<String, ScenarioRunner.Result> RESULTS = new LinkedHashMap<>();
 
     @BeforeAll
     static void runAll() {
-        for (Path file : TestRules.scenarioFiles()) {
-            RESULTS.put(file, ScenarioRunner.run(TestRules.engine(), file.toString(), TestRules.read(file)));
+        for (ScenarioSuite.Entry entry : TestRules.scenarios()) {
+            RESULTS.put(entry.name(), ScenarioRunner.run(TestRules.engine(), entry.name(), entry.scenario()));
         }
     }
 

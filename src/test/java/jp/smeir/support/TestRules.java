@@ -1,23 +1,18 @@
 package jp.smeir.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.smeir.common.JsonConfig;
 import jp.smeir.engine.RuleEngine;
-import jp.smeir.scenario.Scenario;
+import jp.smeir.scenario.ScenarioSuite;
 
 /** The shipped rules and scenarios, loaded once per test JVM through the same engine adapter as the service. */
 public final class TestRules {
 
     public static final Path RULES = Path.of("rules");
-    public static final Path SCENARIOS = RULES.resolve("scenarios");
     public static final ObjectMapper JSON = JsonConfig.configure(new ObjectMapper().findAndRegisterModules());
 
     /**
@@ -28,6 +23,7 @@ public final class TestRules {
             java.util.logging.Logger.getLogger("org.drools"), java.util.logging.Logger.getLogger("org.kie"));
 
     private static RuleEngine engine;
+    private static List<ScenarioSuite.Entry> scenarios;
 
     private TestRules() {
     }
@@ -40,20 +36,11 @@ public final class TestRules {
         return engine;
     }
 
-    /** Every scenario file, as a path relative to rules/scenarios. */
-    public static List<Path> scenarioFiles() {
-        try (Stream<Path> files = Files.walk(SCENARIOS)) {
-            return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Every scenario under rules/scenarios, named by its path there. */
+    public static synchronized List<ScenarioSuite.Entry> scenarios() {
+        if (scenarios == null) {
+            scenarios = ScenarioSuite.load(RULES, JSON);
         }
-    }
-
-    public static Scenario read(Path file) {
-        try {
-            return JSON.readValue(file.toFile(), Scenario.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenario " + file, e);
-        }
+        return scenarios;
     }
 }

@@ -1,0 +1,118 @@
+package jp.smeir.security;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** A reload under load: broken rules are refused with 422 while every evaluation keeps answering. */
+@QuarkusTest
+@TestProfile(RuleReloadTest.CopyOfRules.class)
+class RuleReloadTest {
+
+    static final Path FOLDER = Path.of("target", "reload-rules");
+
+    /** Runs on a copy of rules/, so that the test can break it. */
+    public static class CopyOfRules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            copy(Path.of("rules"), FOLDER);
+            return Map.of("incident.rules.folder", FOLDER.toAbsolutePath().toString());
+        }
+    }
+
+    static final String FACTS = """
+            {"awareAt": "2026-11-20T09:30:00+09:00", "incidentTypes": ["RANSOMWARE"],
+             "personalData": {"breach": "SUSPECTED", "affectedPersons": 1200}}
+            """;
+
+    @Test
+    void brokenRulesAreRefusedWhileRequestsKeepBeingAnswered() throws Exception {
+        String before = given().when().get("/api/v1/rules").then().statusCode(200).extract().path("version");
+        AtomicBoolean running = new AtomicBoolean(true);
+        ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+        List<Thread> load = Stream.generate(() -> new Thread(() -> {
+            while (running.get()) {
+                statuses.add(given().auth().preemptive().basic("reporter", "reporter-pass").contentType("application/json")
+                        .body(FACTS).when().post("/api/v1/assessments").then().extract().statusCode());
+            }
+        })).limit(4).toList();
+        load.forEach(Thread::start);
+        try {
+            // 1. a rule that does not compile
+            Path broken = FOLDER.resolve("zz-broken.drl");
+            Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — ref §0\")\nwhen\n  NoSuchFact()\nthen\nend\n");
+            given().when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
+                    .body("type", is("/problems/rules-invalid"))
+                    .body("ruleErrors.file", hasItem("zz-broken.drl"));
+            Files.delete(broken);
+
+            // 2. rules that build but break a scenario: the preliminary report no longer fires
+            Path appi = FOLDER.resolve("appi.drl");
+            String original = Files.readString(appi);
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));", ""));
+            given().when().post("/api/v1/rules/reload").then().statusCode(422)
+                    .body("type", is("/problems/scenarios-failed"))
+                    .body("scenarioFailures.name", hasItem("appi/01-ransomware-1200-persons.json"));
+            given().when().get("/api/v1/rules").then().body("version", is(before));
+
+            // 3. a sound change goes into service
+            Files.writeString(appi, original + "\n// reviewed\n");
+            String after = given().when().post("/api/v1/rules/reload").then().statusCode(200)
+                    .body("previousVersion", is(before)).extract().path("version");
+            assertThat(after).isNotEqualTo(before);
+            given().when().get("/api/v1/rules").then().body("version", is(after));
+            given().auth().preemptive().basic("reporter", "reporter-pass").contentType("application/json").body(FACTS)
+                    .when().post("/api/v1/assessments").then().statusCode(200).body("rulesetVersion", is(after))
+                    .body("notifications.code", hasItem("PPC_PRELIMINARY_REPORT"));
+            Files.writeString(appi, original);
+        } finally {
+            running.set(false);
+            for (Thread t : load) {
+                t.join();
+            }
+        }
+        assertThat(statuses).isNotEmpty().allMatch(s -> s == 200);
+        given().when().post("/api/v1/rules/reload").then().statusCode(200);
+        given().auth().preemptive().basic("reporter", "reporter-pass").when().post("/api/v1/rules/reload").then().statusCode(403)
+                .body("status", is(403)).body(not(is("")));
+    }
+
+    static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            if (Files.exists(to)) {
+                try (Stream<Path> old = Files.walk(to)) {
+                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
