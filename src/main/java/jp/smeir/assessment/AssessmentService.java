@@ -22,8 +22,12 @@ public class AssessmentService {
     @Inject
     Clock clock;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     public Assessment assess(IncidentFacts facts) {
         requireValid(facts);
+        metrics.counter("incident.assessments", "source", "api").increment();
         return Assessor.assess(engine.evaluate(facts, OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
     }
 

@@ -26,9 +26,16 @@ public class RuleEngine {
     static final int MAX_FIRINGS = 10_000;
 
     private final AtomicReference<RuleBase> current;
+    private final java.util.function.LongConsumer timing;
 
     public RuleEngine(RuleBase ruleBase) {
+        this(ruleBase, nanos -> { });
+    }
+
+    /** @param timing told how long each evaluation took, in nanoseconds (for metrics) */
+    public RuleEngine(RuleBase ruleBase, java.util.function.LongConsumer timing) {
         this.current = new AtomicReference<>(ruleBase);
+        this.timing = timing;
     }
 
     /** Builds the rule base from a folder (relative paths against the working directory). */
@@ -50,6 +57,7 @@ public class RuleEngine {
      * incident type are inserted as facts of their own so that rules can match them directly.
      */
     public Evaluation evaluate(IncidentFacts facts, OffsetDateTime now) {
+        long start = System.nanoTime();
         RuleBase base = current.get();
         IncidentFacts f = facts.normalized();
         KieSession session = base.kieBase().newKieSession();
@@ -77,6 +85,7 @@ public class RuleEngine {
                     List.copyOf(fired));
         } finally {
             session.dispose();
+            timing.accept(System.nanoTime() - start);
         }
     }
 

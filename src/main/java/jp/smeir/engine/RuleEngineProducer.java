@@ -1,6 +1,7 @@
 package jp.smeir.engine;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -8,6 +9,8 @@ import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -22,11 +25,14 @@ public class RuleEngineProducer {
     @Produces
     @Singleton
     @Startup
-    RuleEngine ruleEngine(@ConfigProperty(name = "incident.rules.folder", defaultValue = "rules") String folder) {
+    RuleEngine ruleEngine(@ConfigProperty(name = "incident.rules.folder", defaultValue = "rules") String folder,
+                          MeterRegistry metrics) {
         Path path = Path.of(folder).toAbsolutePath().normalize();
         long start = System.nanoTime();
+        Timer evaluations = Timer.builder("incident.rules.evaluation").description("Time to evaluate one set of facts")
+                .register(metrics);
         try {
-            RuleEngine engine = RuleEngine.fromFolder(path);
+            RuleEngine engine = new RuleEngine(RuleBase.build(path), nanos -> evaluations.record(nanos, TimeUnit.NANOSECONDS));
             LOG.infof("rule base %s: %d rules from %s in %d ms", engine.ruleBase().version(),
                     engine.ruleBase().rules().size(), path, (System.nanoTime() - start) / 1_000_000);
             return engine;

@@ -92,6 +92,9 @@ public class IncidentService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     /** The answer to an open: the incident, and whether it is a replay of an earlier request with the same key. */
     public record Opened(IncidentView view, boolean replayed) {
     }
@@ -110,6 +113,7 @@ public class IncidentService {
         }
         Instant now = now();
         Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
+        metrics.counter("incident.assessments", "source", "incident").increment();
         String who = actor.name();
         try {
             return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, idempotencyKey, digest, assessment, now, who));
@@ -243,6 +247,7 @@ public class IncidentService {
         AssessmentService.requireValid(facts);
         Instant now = now();
         Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
+        metrics.counter("incident.assessments", "source", "incident").increment();
         String who = actor.name();
         return write(() -> {
             Incident incident = find(id, true);

@@ -34,7 +34,9 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        Response response = respond(e.toProblem());
+        Object retry = e.toProblem().getExtensions().get("retryAfterSeconds");
+        return retry == null ? response : Response.fromResponse(response).header("Retry-After", retry).build();
     }
 
     @ServerExceptionMapper
@@ -86,6 +88,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem(problem);
+            }
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", id);
         return respond(new Problem(type("internal-error"), "Internal error", 500,

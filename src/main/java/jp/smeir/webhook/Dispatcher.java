@@ -48,6 +48,17 @@ public class Dispatcher {
     @ConfigProperty(name = "incident.webhooks.batch", defaultValue = "200")
     int batch;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
+    /** Deliveries still pending, as of the last round: the outbox backlog. */
+    private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
+
+    @jakarta.annotation.PostConstruct
+    void registerMetrics() {
+        metrics.gauge("incident.outbox.backlog", backlog);
+    }
+
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
@@ -101,6 +112,7 @@ public class Dispatcher {
                 .setParameter("pending", WebhookDelivery.Status.PENDING)
                 .setMaxResults(batch)
                 .getResultList();
+        backlog.set(WebhookDelivery.count("status", WebhookDelivery.Status.PENDING));
         Set<String> seen = new HashSet<>();
         List<Attempt> due = new ArrayList<>();
         for (Object[] row : rows) {
@@ -143,6 +155,7 @@ public class Dispatcher {
         delivery.lastAttemptAt = now;
         delivery.lastStatusCode = outcome.statusCode();
         delivery.lastError = outcome.error() == null ? null : truncate(outcome.error(), 1000);
+        metrics.counter(outcome.delivered() ? "incident.deliveries.succeeded" : "incident.deliveries.failed").increment();
         if (outcome.delivered()) {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.deliveredAt = now;
