@@ -6,8 +6,9 @@ import io.quarkus.qute.TemplateData;
 
 /**
  * What a report template sees, as {@code r}: the incident in words of one language, ready to lay out. Every
- * text that came from a caller (title, notes, references, names) is already escaped for Markdown. Where a fact
- * is unknown the value is {@link #missing}: 「【要記入】」 or "[to be completed]".
+ * text that came from a caller (title, notes, references, names) is already escaped for Markdown. A value the
+ * facts do not give is {@link #missing} (「【要記入】」 / "[to be completed]"); a yes/no fact that is unknown is
+ * the word {@code unknown} of labels.yaml, which carries the same mark.
  */
 @TemplateData
 public record ReportModel(

@@ -85,8 +85,10 @@ public class ReportService {
     public String html(UUID id, String kind, String lang) {
         String md = markdown(id, kind, lang);
         String body = html.render(markdown.parse(md));
-        return "<!DOCTYPE html>\n<html lang=\"" + lang(lang) + "\"><head><meta charset=\"utf-8\"><title>" + kind(kind).name()
-                + "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}"
+        String title = md.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip())
+                .orElse(kind(kind).name());
+        return "<!DOCTYPE html>\n<html lang=\"" + lang(lang) + "\"><head><meta charset=\"utf-8\"><title>"
+                + title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "") + "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;vertical-align:top}</style></head><body>\n"
                 + body + "</body></html>\n";
     }
@@ -134,11 +136,17 @@ public class ReportService {
         List<Row> notifications = a.notifications().stream().map(row).toList();
         List<Row> all = a.items().stream().map(row).toList();
         Map<String, Row> byCode = all.stream().collect(Collectors.toMap(Row::code, Function.identity()));
+        // what must happen at once first, then by deadline, then what is due "promptly"
         List<Item> openDuties = a.items().stream()
                 .filter(i -> i.mandatory() && i.status() != ItemStatus.RECOMMENDED && progress.get(i.code()).state() != State.DONE)
-                .sorted(Comparator.comparing((Item i) -> i.dueAt() == null ? OffsetDateTime.MAX : i.dueAt())).toList();
+                .sorted(Comparator.comparing((Item i) -> switch (i.timing()) {
+                    case IMMEDIATELY -> OffsetDateTime.MIN;
+                    case BY_DEADLINE -> i.dueAt();
+                    default -> OffsetDateTime.MAX;
+                })).toList();
         Facts facts = new Facts(labels.of("breach", f.personalData().breach(), lang),
-                f.personalData().affectedPersons() == null ? missing : String.valueOf(f.personalData().affectedPersons()),
+                f.personalData().affectedPersons() == null ? missing
+                        : java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH).format(f.personalData().affectedPersons()),
                 labels.yesNo(f.personalData().sensitive(), lang), labels.yesNo(f.personalData().financialHarmRisk(), lang),
                 labels.yesNo(f.personalData().cardData(), lang), labels.yesNo(f.personalData().myNumber(), lang),
                 labels.yesNo(f.personalData().improperPurpose(), lang), labels.yesNo(f.personalData().encrypted(), lang),
@@ -208,14 +216,17 @@ public class ReportService {
         return jst.format("en".equals(lang) ? EN : JA);
     }
 
-    /** Caller-supplied text cannot break the Markdown around it or inject HTML. */
+    /**
+     * Caller-supplied text cannot start Markdown emphasis, links, code, tables or HTML, nor an entity; other
+     * punctuation stays as typed, so that a receipt number like PPC-2026-001 can be copied from the draft.
+     */
     static String escape(String s) {
         if (s == null) {
             return null;
         }
         StringBuilder out = new StringBuilder(s.length());
         for (char c : s.toCharArray()) {
-            if ("\\`*_{}[]()#+-.!|<>~".indexOf(c) >= 0) {
+            if ("\\`*_[]|<>&#".indexOf(c) >= 0) {
                 out.append('\\');
             }
             out.append(Character.isISOControl(c) ? ' ' : c);

@@ -118,7 +118,7 @@ class ReportResourceTest {
         assertThat(ja, containsString("| 2026年11月25日(水) 23:59 | " + title(incident, "PPC_PRELIMINARY_REPORT", "ja") + " | 個人情報保護委員会 | 必須 | 未完了 |"));
         assertThat(ja, containsString("| 2027年1月19日(火) 23:59 | " + title(incident, "PPC_FINAL_REPORT", "ja") + " |"));
         assertThat(ja, containsString("| 直ちに | " + title(incident, "CARD_ACQUIRER_NOTICE", "ja") + " |"));
-        assertThat(ja, containsString("| 本人の数 | 1200 |"));
+        assertThat(ja, containsString("| 本人の数 | 1,200 |"));
         assertThat(ja, containsString("| 発生日時 | 【要記入】 |"));
         assertThat(ja, containsString("保険会社への事故通知"));
         questionsJa.forEach(q -> assertThat(ja, containsString(q)));
@@ -131,7 +131,7 @@ class ReportResourceTest {
                 + " | Personal Information Protection Commission (PPC) | Required | Open |"));
         assertThat(en, containsString("| Tue 19 Jan 2027 23:59 JST | " + title(incident, "PPC_FINAL_REPORT", "en") + " |"));
         assertThat(en, containsString("| Immediately | " + title(incident, "CARD_ACQUIRER_NOTICE", "en") + " |"));
-        assertThat(en, containsString("| Persons affected | 1200 |"));
+        assertThat(en, containsString("| Persons affected | 1,200 |"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
         questionsEn.forEach(q -> assertThat(en, containsString(q)));
 
@@ -151,13 +151,13 @@ class ReportResourceTest {
         String ja = markdown(id, "management", "ja");
         assertThat(ja, containsString("期限を過ぎた義務が"));
         assertThat(ja, containsString("| 2026年11月25日(水) 23:59 | " + title(incident, "PPC_PRELIMINARY_REPORT", "ja") + " | 個人情報保護委員会 | 必須 | 期限超過 |"));
-        assertThat(ja, containsString("- " + title(incident, "INSURER_NOTICE", "ja") + "：2026年11月20日(金) 09:50、Sato（受付番号等 POL\\-7）"));
+        assertThat(ja, containsString("- " + title(incident, "INSURER_NOTICE", "ja") + "：2026年11月20日(金) 09:50、Sato（受付番号等 POL-7）"));
 
         String en = markdown(id, "management", "en");
         assertThat(en, containsString("past the deadline"));
         assertThat(en, containsString("| Wed 25 Nov 2026 23:59 JST | " + title(incident, "PPC_PRELIMINARY_REPORT", "en")
                 + " | Personal Information Protection Commission (PPC) | Required | Overdue |"));
-        assertThat(en, containsString("- " + title(incident, "INSURER_NOTICE", "en") + ": Fri 20 Nov 2026 09:50 JST, Sato (reference POL\\-7)"));
+        assertThat(en, containsString("- " + title(incident, "INSURER_NOTICE", "en") + ": Fri 20 Nov 2026 09:50 JST, Sato (reference POL-7)"));
     }
 
     @Test
@@ -177,7 +177,7 @@ class ReportResourceTest {
                 "## 9. その他参考となる事項")));
         assertThat(ja, containsString("https://www.ppc.go.jp/personalinfo/legal/leakAction/"));
         assertThat(ja, containsString("**会社名**"));
-        assertThat(ja, containsString("**1200 人**"));
+        assertThat(ja, containsString("**1,200 人**"));
         assertThat(ja, containsString("期限 **2026年11月25日(水) 23:59**"));
         assertThat(ja, containsString("期限 **2027年1月19日(火) 23:59**"));
         assertThat(ja, containsString("| 発生日時 | 【要記入】 |"));
@@ -197,7 +197,7 @@ class ReportResourceTest {
                 "## 7. Public announcement",
                 "## 8. Measures to prevent recurrence",
                 "## 9. Other useful information")));
-        assertThat(en, containsString("**1200 persons**"));
+        assertThat(en, containsString("**1,200 persons**"));
         assertThat(en, containsString("due **Wed 25 Nov 2026 23:59 JST**"));
         assertThat(en, containsString("due **Tue 19 Jan 2027 23:59 JST**"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
@@ -206,11 +206,11 @@ class ReportResourceTest {
         // after the preliminary report is sent, the draft shows when and its receipt number, but not who sent it
         complete(id, "PPC_PRELIMINARY_REPORT", "Sato", "2026-11-20T09:45:00+09:00", "PPC-2026-001");
         ja = markdown(id, "ppc", "ja");
-        assertThat(ja, containsString("| 速報 | 必須 | 2026年11月25日(水) 23:59 | 完了 | 2026年11月20日(金) 09:45 | PPC\\-2026\\-001 |"));
+        assertThat(ja, containsString("| 速報 | 必須 | 2026年11月25日(水) 23:59 | 完了 | 2026年11月20日(金) 09:45 | PPC-2026-001 |"));
         assertThat(ja, not(containsString("Sato")));
         assertThat(html(id, "ppc", "ja"), containsString("<td>PPC-2026-001</td>"));
         en = markdown(id, "ppc", "en");
-        assertThat(en, containsString("| Preliminary report (速報) | Required | Wed 25 Nov 2026 23:59 JST | Done | Fri 20 Nov 2026 09:45 JST | PPC\\-2026\\-001 |"));
+        assertThat(en, containsString("| Preliminary report (速報) | Required | Wed 25 Nov 2026 23:59 JST | Done | Fri 20 Nov 2026 09:45 JST | PPC-2026-001 |"));
         assertThat(en, not(containsString("Sato")));
         assertThat(html(id, "ppc", "en"), containsString("<td>PPC-2026-001</td>"));
     }
@@ -251,7 +251,7 @@ class ReportResourceTest {
         }
 
         String ja = markdown(id, "public", "ja");
-        assertThat(ja, containsString("対象となる方の人数：1200 名"));
+        assertThat(ja, containsString("対象となる方の人数：1,200 名"));
         assertThat(ja, containsString("当社が事態を把握した日時：2026年11月20日(金) 09:30"));
         assertThat(ja, containsString("ランサムウェア"));
         assertThat(ja, containsString("クレジットカードのご利用明細"));
@@ -259,7 +259,7 @@ class ReportResourceTest {
         assertThat(ja, stringContainsInOrder(List.of("## 6. お問い合わせ窓口", "電話番号：【要記入】", "メールアドレス：【要記入】")));
 
         String en = markdown(id, "public", "en");
-        assertThat(en, containsString("Number of persons concerned: 1200"));
+        assertThat(en, containsString("Number of persons concerned: 1,200"));
         assertThat(en, containsString("When we became aware of it: Fri 20 Nov 2026 09:30 JST"));
         assertThat(en, containsString("Ransomware"));
         assertThat(en, containsString("credit-card statements"));
