@@ -310,6 +310,36 @@ class IncidentResourceTest {
                 .body("difference", nullValue());
     }
 
+    @Test
+    void ofTwoRacingFactChangesExactlyOneWins() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = openId(misdelivery(900, "race"));
+            String etag = etag(id);
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ConcurrentLinkedQueue<Integer> statuses = new java.util.concurrent.ConcurrentLinkedQueue<>();
+            java.util.List<Thread> racers = new java.util.ArrayList<>();
+            for (int persons : new int[] {1200, 1300}) {
+                io.restassured.specification.RequestSpecification put = given().contentType("application/json")
+                        .header("If-Match", etag).body(misdelivery(persons, "race"));
+                racers.add(new Thread(() -> {
+                    try {
+                        start.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    statuses.add(put.when().put("/api/v1/incidents/" + id + "/facts").then().extract().statusCode());
+                }));
+            }
+            racers.forEach(Thread::start);
+            for (Thread t : racers) {
+                t.join();
+            }
+            org.assertj.core.api.Assertions.assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+            given().when().get("/api/v1/incidents/" + id + "/history").then()
+                    .body("findAll { it.type == 'FACTS_CHANGED' }.size()", is(1));
+        }
+    }
+
     static org.hamcrest.Matcher<Iterable<? extends Object>> everyIs(Object value) {
         return org.hamcrest.Matchers.everyItem(equalTo(value));
     }

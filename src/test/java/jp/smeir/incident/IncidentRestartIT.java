@@ -1,6 +1,5 @@
 package jp.smeir.incident;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.is;
 
@@ -33,19 +32,19 @@ class IncidentRestartIT {
         Map<String, String> before = new LinkedHashMap<>();
         try (AppProcess app = AppProcess.start(data, Map.of())) {
             for (int persons : new int[] {10, 900, 1500}) {
-                ids.add(given().baseUri(app.url()).contentType("application/json")
+                ids.add(app.given().contentType("application/json")
                         .body(Incidents.misdelivery(persons, "restart " + persons)
                                 .replace("\"title\"", "\"externalTicket\": {\"system\": \"" + system + "\", \"id\": \"T-" + persons + "\"}, \"title\""))
                         .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id"));
             }
             String changed = ids.get(1);
-            String etag = given().baseUri(app.url()).when().get("/api/v1/incidents/" + changed).then().extract().header("ETag");
-            given().baseUri(app.url()).contentType("application/json").header("If-Match", etag)
+            String etag = app.given().when().get("/api/v1/incidents/" + changed).then().extract().header("ETag");
+            app.given().contentType("application/json").header("If-Match", etag)
                     .body(Incidents.misdelivery(1200, "restart 900"))
                     .when().put("/api/v1/incidents/" + changed + "/facts").then().statusCode(200);
-            given().baseUri(app.url()).contentType("application/json").body("{\"by\": \"Sato\", \"reference\": \"PPC-1\"}")
+            app.given().contentType("application/json").body("{\"by\": \"Sato\", \"reference\": \"PPC-1\"}")
                     .when().post("/api/v1/incidents/" + ids.get(2) + "/items/PPC_PRELIMINARY_REPORT/completion").then().statusCode(200);
-            given().baseUri(app.url()).contentType("application/json").body("{\"status\": \"CONTAINED\", \"reason\": \"deleted\"}")
+            app.given().contentType("application/json").body("{\"status\": \"CONTAINED\", \"reason\": \"deleted\"}")
                     .when().post("/api/v1/incidents/" + ids.get(0) + "/status").then().statusCode(200);
             for (String id : ids) {
                 before.put(id, snapshot(app, id));
@@ -57,10 +56,10 @@ class IncidentRestartIT {
             for (String id : ids) {
                 assertThat(snapshot(app, id)).as("incident %s after restart", id).isEqualTo(before.get(id));
             }
-            JsonPath history = given().baseUri(app.url()).when().get("/api/v1/incidents/" + ids.get(1) + "/history")
+            JsonPath history = app.given().when().get("/api/v1/incidents/" + ids.get(1) + "/history")
                     .then().statusCode(200).extract().jsonPath();
             assertThat(history.getList("type")).containsExactly("OPENED", "FACTS_CHANGED", "REASSESSED");
-            given().baseUri(app.url()).queryParam("ticketSystem", system).when().get("/api/v1/incidents")
+            app.given().queryParam("ticketSystem", system).when().get("/api/v1/incidents")
                     .then().statusCode(200).body("total", is(3));
             app.stop();
         }
@@ -69,8 +68,8 @@ class IncidentRestartIT {
 
     /** The incident and its history as served, without fields that depend on the moment of reading. */
     private static String snapshot(AppProcess app, String id) {
-        String incident = given().baseUri(app.url()).when().get("/api/v1/incidents/" + id).then().statusCode(200).extract().asString();
-        String history = given().baseUri(app.url()).when().get("/api/v1/incidents/" + id + "/history").then().statusCode(200).extract().asString();
+        String incident = app.given().when().get("/api/v1/incidents/" + id).then().statusCode(200).extract().asString();
+        String history = app.given().when().get("/api/v1/incidents/" + id + "/history").then().statusCode(200).extract().asString();
         return incident.replaceAll("\"(state|overdue)\":\"?[A-Za-z]+\"?", "") + "\n" + history;
     }
 }

@@ -22,7 +22,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    /** The user every started application has (the prod profile has none of its own). */
+    public static final String ADMIN = "it-admin";
+    public static final String PASSWORD = "it-admin-pass";
 
     private final Process process;
     private final int port;
@@ -44,6 +48,9 @@ public final class AppProcess implements AutoCloseable {
         if (profile != null) {
             command.add("-Dquarkus.profile=" + profile);
         }
+        // an admin from the environment, as an operator would configure it: hashed, never in a file
+        command.add("-Dquarkus.security.users.embedded.users." + ADMIN + "=" + hash(ADMIN, PASSWORD));
+        command.add("-Dquarkus.security.users.embedded.roles." + ADMIN + "=admin");
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.add("-jar");
         command.add(jar);
@@ -57,6 +64,11 @@ public final class AppProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A request to this application as its admin. */
+    public io.restassured.specification.RequestSpecification given() {
+        return io.restassured.RestAssured.given().baseUri(url()).auth().preemptive().basic(ADMIN, PASSWORD);
     }
 
     public String url() {
@@ -126,6 +138,17 @@ public final class AppProcess implements AutoCloseable {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The embedded realm's stored form of a password: hex SHA-512 of user:realm:password. */
+    public static String hash(String user, String password) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-512")
+                    .digest((user + ":incident-decision:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

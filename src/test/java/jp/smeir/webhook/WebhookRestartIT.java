@@ -1,6 +1,5 @@
 package jp.smeir.webhook;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -34,14 +33,14 @@ class WebhookRestartIT {
             String incident;
             int expected;
             try (AppProcess app = AppProcess.start(data, FAST_RETRY)) {
-                subscription = given().baseUri(app.url()).contentType("application/json")
+                subscription = app.given().contentType("application/json")
                         .body(Receiver.subscription(receiver.url(), SECRET, "incident.opened", "obligation.added"))
                         .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
-                incident = given().baseUri(app.url()).contentType("application/json")
+                incident = app.given().contentType("application/json")
                         .body(Incidents.misdelivery(1500, "crash").replace("\"title\"",
                                 "\"externalTicket\": {\"system\": \"" + system + "\", \"id\": \"T-1\"}, \"title\""))
                         .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
-                List<Boolean> mandatory = given().baseUri(app.url()).when().get("/api/v1/incidents/" + incident)
+                List<Boolean> mandatory = app.given().when().get("/api/v1/incidents/" + incident)
                         .then().extract().jsonPath().getList("assessment.notifications.mandatory", Boolean.class);
                 expected = 1 + (int) mandatory.stream().filter(b -> b).count();
                 awaitAttempts(receiver, 2);
@@ -56,7 +55,7 @@ class WebhookRestartIT {
                 assertThat(got).allMatch(r -> r.json().path("incidentId").asText().equals(incident));
                 assertThat(got.stream().filter(r -> r.type().equals("obligation.added")).map(r -> r.json().path("item").path("code").asText()))
                         .contains("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT");
-                List<String> statuses = given().baseUri(app.url()).when().get("/api/v1/webhooks/" + subscription + "/deliveries")
+                List<String> statuses = app.given().when().get("/api/v1/webhooks/" + subscription + "/deliveries")
                         .then().statusCode(200).extract().jsonPath().getList("status");
                 assertThat(statuses).hasSize(expected).containsOnly("DELIVERED");
                 app.stop();
