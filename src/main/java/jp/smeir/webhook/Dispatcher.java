@@ -9,9 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -102,23 +100,27 @@ public class Dispatcher {
         return delivered;
     }
 
-    /** The oldest pending delivery of each (subscriber, incident), when it is due. */
+    /**
+     * The oldest pending delivery of each (subscriber, incident), when it is due. Selecting only these heads
+     * keeps a subscriber with a long backlog from starving the others.
+     */
     private List<Attempt> dueHeads() {
         Instant now = clock.instant();
+        backlog.set(WebhookDelivery.count("status", WebhookDelivery.Status.PENDING));
         List<Object[]> rows = WebhookDelivery.getEntityManager().createQuery(
-                        "select d.id, d.subscriptionId, d.incidentId, d.nextAttemptAt, e.eventId, e.type, e.body, s.url, s.secret "
+                        "select d.id, e.eventId, e.type, e.body, s.url, s.secret "
                                 + "from WebhookDelivery d, OutboxEvent e, WebhookSubscription s "
-                                + "where d.status = :pending and e.id = d.eventPk and s.id = d.subscriptionId order by d.id", Object[].class)
+                                + "where d.status = :pending and d.nextAttemptAt <= :now and e.id = d.eventPk and s.id = d.subscriptionId "
+                                + "and not exists (select 1 from WebhookDelivery p where p.subscriptionId = d.subscriptionId "
+                                + "and p.incidentId = d.incidentId and p.status = :pending and p.id < d.id) "
+                                + "order by d.id", Object[].class)
                 .setParameter("pending", WebhookDelivery.Status.PENDING)
+                .setParameter("now", now)
                 .setMaxResults(batch)
                 .getResultList();
-        backlog.set(WebhookDelivery.count("status", WebhookDelivery.Status.PENDING));
-        Set<String> seen = new HashSet<>();
         List<Attempt> due = new ArrayList<>();
         for (Object[] row : rows) {
-            if (seen.add(row[1] + "/" + row[2]) && !((Instant) row[3]).isAfter(now)) {
-                due.add(new Attempt((Long) row[0], (UUID) row[4], (String) row[5], (String) row[6], (String) row[7], (String) row[8]));
-            }
+            due.add(new Attempt((Long) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]));
         }
         return due;
     }

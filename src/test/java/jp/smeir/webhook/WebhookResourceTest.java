@@ -167,6 +167,26 @@ class WebhookResourceTest {
     }
 
     @Test
+    void aDeadSubscriberWithALongBacklogDoesNotHoldUpOthers() {
+        try (Receiver dead = new Receiver()) {
+            dead.down = true;
+            String deadSubscription = given().contentType("application/json")
+                    .body(Receiver.subscription(dead.url(), SECRET, "incident.opened")).when().post("/api/v1/webhooks")
+                    .then().statusCode(201).extract().path("id");
+            subscriptions.add(deadSubscription);
+            for (int i = 0; i < 8; i++) {
+                open(100 + i);   // more pending deliveries than one batch (5 in tests), all failing and backing off
+            }
+            dispatcher.deliverDue();
+            assertThat(dead.requests()).hasSizeGreaterThanOrEqualTo(5);
+            subscribe("incident.opened");
+            String incident = open(200);
+            dispatcher.deliverDue();
+            assertThat(receiver.delivered()).extracting(r -> r.json().path("incidentId").asText()).contains(incident);
+        }
+    }
+
+    @Test
     void deletingASubscriptionCancelsWhatIsPending() {
         String subscription = subscribe("incident.opened");
         receiver.down = true;
