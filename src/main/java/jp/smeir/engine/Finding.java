@@ -10,11 +10,20 @@ import org.kie.api.runtime.rule.RuleContext;
  * the basis from the rule's metadata, the deadline from {@link Due}.
  */
 public record Finding(String code, ItemStatus status, boolean mandatory, Due due,
-                      List<String> because, List<String> openFacts, String rule) {
+                      List<String> because, List<String> openFacts, String rule) implements Outcome {
 
     public Finding {
         because = List.copyOf(because);
         openFacts = List.copyOf(openFacts);
+    }
+
+    /**
+     * Drools hashes every fact it is given; a record's default hash walks its lists. Equal findings have the
+     * same code and rule, so this cheaper hash agrees with equals.
+     */
+    @Override
+    public int hashCode() {
+        return code.hashCode() * 31 + rule.hashCode();
     }
 
     /** A legal or contractual duty: REQUIRED when its reasoning is certain, CONDITIONAL otherwise. */

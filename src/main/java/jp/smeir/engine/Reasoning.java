@@ -20,6 +20,15 @@ public record Reasoning(Truth truth, List<String> because, List<String> openFact
         }
     }
 
+    /**
+     * Derived facts that hold a reasoning are hashed by the truth maintenance system; equal reasonings have the
+     * same truth and reasons, so hashing the truth, the number of reasons and the first is enough.
+     */
+    @Override
+    public int hashCode() {
+        return truth.hashCode() * 31 + because.size() * 17 + (because.isEmpty() ? 0 : because.get(0).hashCode());
+    }
+
     /** Holds because of a known fact, e.g. {@code "personalData.affectedPersons = 1200 > 1000"}. */
     public static Reasoning fact(String words) {
         return new Reasoning(Truth.YES, List.of(words), List.of());

@@ -25,6 +25,9 @@ import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieContainerSessionsPool;
+import org.kie.api.runtime.KieSession;
 
 /**
  * One immutable rule base: every {@code .drl} under the rules folder compiled together, the catalogue
@@ -34,15 +37,19 @@ public final class RuleBase {
 
     /** Where rule files are written in the in-memory module: the DRL package {@code rules} mirrors the folder. */
     private static final String MODULE_ROOT = "src/main/resources/rules/";
+    /** Sessions kept ready; the pool grows when more evaluations run at once. */
+    private static final int SESSION_POOL = 4;
 
     private final String version;
     private final KieBase kieBase;
+    private final KieContainerSessionsPool sessions;
     private final Map<String, RuleInfo> rules;
     private final Catalogue catalogue;
 
-    private RuleBase(String version, KieBase kieBase, Map<String, RuleInfo> rules, Catalogue catalogue) {
+    private RuleBase(String version, KieContainer container, Map<String, RuleInfo> rules, Catalogue catalogue) {
         this.version = version;
-        this.kieBase = kieBase;
+        this.kieBase = container.getKieBase();
+        this.sessions = container.newKieSessionsPool(SESSION_POOL);
         this.rules = rules;
         this.catalogue = catalogue;
     }
@@ -54,6 +61,14 @@ public final class RuleBase {
 
     public KieBase kieBase() {
         return kieBase;
+    }
+
+    /**
+     * A session in its initial state, from Drools' pool: disposing it resets it (no fact, match or listener
+     * survives) and returns it, which spares rebuilding the node memories of {@value #SESSION_POOL}+ rules.
+     */
+    public KieSession newSession() {
+        return sessions.newKieSession();
     }
 
     /** Every rule (queries excluded), by name, in file order. */
@@ -109,8 +124,8 @@ public final class RuleBase {
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        KieBase kieBase = ks.newKieContainer(releaseId, loader).getKieBase();
-        return new RuleBase(version, kieBase, describe(kieBase), catalogue);
+        KieContainer container = ks.newKieContainer(releaseId, loader);
+        return new RuleBase(version, container, describe(container.getKieBase()), catalogue);
     }
 
     private static Map<String, byte[]> readRuleFiles(Path root) {

@@ -11,14 +11,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.QueryResults;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
 import jp.smeir.facts.IncidentFacts;
 
 /**
- * The one adapter that owns Drools. It holds the current rule base, evaluates facts in a fresh session that
- * is always disposed, and swaps in a rebuilt rule base atomically.
+ * The one adapter that owns Drools. It holds the current rule base, evaluates facts in a session in its
+ * initial state that is always disposed (reset and returned to the rule base's pool), and swaps in a rebuilt
+ * rule base atomically.
  */
 public class RuleEngine {
 
@@ -60,15 +60,16 @@ public class RuleEngine {
         long start = System.nanoTime();
         RuleBase base = current.get();
         IncidentFacts f = facts.normalized();
-        KieSession session = base.kieBase().newKieSession();
+        KieSession session = base.newSession();
         Set<String> fired = new LinkedHashSet<>();
+        DefaultAgendaEventListener firings = new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                fired.add(event.getMatch().getRule().getName());
+            }
+        };
         try {
-            session.addEventListener(new DefaultAgendaEventListener() {
-                @Override
-                public void afterMatchFired(AfterMatchFiredEvent event) {
-                    fired.add(event.getMatch().getRule().getName());
-                }
-            });
+            session.addEventListener(firings);
             session.insert(new Now(now));
             session.insert(f);
             session.insert(f.organization());
@@ -76,25 +77,29 @@ public class RuleEngine {
             session.insert(f.impact());
             session.insert(f.attack());
             f.incidentTypes().forEach(session::insert);
-            int firings = session.fireAllRules(MAX_FIRINGS);
-            if (firings >= MAX_FIRINGS) {
-                throw new IllegalStateException("rules fired " + firings + " times without settling: a rule loops");
+            int count = session.fireAllRules(MAX_FIRINGS);
+            if (count >= MAX_FIRINGS) {
+                throw new IllegalStateException("rules fired " + count + " times without settling: a rule loops");
             }
-            return new Evaluation(base, f, now, query(session, "findings", Finding.class),
-                    query(session, "asks", Ask.class), query(session, "severity reasons", SeverityReason.class),
-                    List.copyOf(fired));
+            List<Finding> findings = new ArrayList<>();
+            List<Ask> asks = new ArrayList<>();
+            List<SeverityReason> severity = new ArrayList<>();
+            for (QueryResultsRow row : session.getQueryResults("outcomes")) {
+                Object outcome = row.get("$result");
+                if (outcome instanceof Finding finding) {
+                    findings.add(finding);
+                } else if (outcome instanceof Ask ask) {
+                    asks.add(ask);
+                } else {
+                    severity.add((SeverityReason) outcome);
+                }
+            }
+            return new Evaluation(base, f, now, findings, asks, severity, List.copyOf(fired));
         } finally {
+            session.removeEventListener(firings);
             session.dispose();
             timing.accept(System.nanoTime() - start);
         }
     }
 
-    private static <T> List<T> query(KieSession session, String name, Class<T> type) {
-        QueryResults results = session.getQueryResults(name);
-        List<T> out = new ArrayList<>(results.size());
-        for (QueryResultsRow row : results) {
-            out.add(type.cast(row.get("$result")));
-        }
-        return out;
-    }
 }
