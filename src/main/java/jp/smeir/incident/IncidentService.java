@@ -168,7 +168,7 @@ public class IncidentService {
                 "severity", assessment.severity(),
                 "codes", assessment.items().stream().map(Item::code).toList(),
                 "externalTicket", ticket == null ? Map.of() : ticket));
-        ObligationDeadline.sync(incident.id, assessment, java.util.Set.of(), false);
+        ObligationDeadline.watch(incident.id, assessment, java.util.Set.of(), false);
         outbox.emit(EventType.INCIDENT_OPENED, incident.id, ticket, null, Map.of(
                 "status", incident.status, "severity", assessment.severity(), "rulesetVersion", assessment.rulesetVersion(),
                 "incidentTypes", facts.normalized().incidentTypes()), now);
@@ -445,7 +445,7 @@ public class IncidentService {
         record.rulesetVersion = assessment.rulesetVersion();
         record.evaluatedAt = assessment.evaluatedAt().toInstant();
         record.firedRules = write(assessment.firedRules());
-        record.body = write(assessment);
+        record.body = StoredJson.compress(write(assessment));
         record.persist();
     }
 
@@ -465,7 +465,7 @@ public class IncidentService {
     }
 
     private Assessment currentAssessment(Incident incident) {
-        return read(AssessmentRecord.of(incident.id, incident.assessmentSeq).body, Assessment.class);
+        return read(StoredJson.expand(AssessmentRecord.of(incident.id, incident.assessmentSeq).body), Assessment.class);
     }
 
     private IncidentView view(Incident incident, Instant now) {

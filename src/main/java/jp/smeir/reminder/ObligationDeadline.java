@@ -39,6 +39,11 @@ public class ObligationDeadline extends PanacheEntityBase {
      */
     public static void sync(UUID incidentId, Assessment assessment, Set<String> done, boolean closed) {
         delete("incidentId", incidentId);
+        watch(incidentId, assessment, done, closed);
+    }
+
+    /** Adds the deadlines of a new incident (there is nothing to replace yet). */
+    public static void watch(UUID incidentId, Assessment assessment, Set<String> done, boolean closed) {
         if (closed) {
             return;
         }

@@ -21,7 +21,8 @@ import jp.smeir.webhook.EventType;
 /**
  * Emits obligation.due_soon at the configured lead times before each open deadline and obligation.overdue
  * once it passes, each exactly once per deadline: the record of the reminder and its event commit together.
- * When several lead times are crossed at once (an incident opened late), only the nearest is sent.
+ * When several lead times are crossed at once (an incident opened late), only the nearest is sent. A deadline
+ * leaves the watch list once its overdue reminder is out, so a sweep only ever looks at deadlines ahead.
  */
 @ApplicationScoped
 public class Reminders {
@@ -66,7 +67,9 @@ public class Reminders {
         }
         Set<String> sent = ReminderSent.kinds(d);
         if (d.dueAt.isBefore(now)) {
-            // overdue once the deadline's last second has passed, as for the incident's overdue flag
+            // overdue once the deadline's last second has passed, as for the incident's overdue flag; after
+            // that reminder there is nothing more to watch, so the sweep never looks at this deadline again
+            d.delete();
             if (sent.contains(OVERDUE)) {
                 return 0;
             }

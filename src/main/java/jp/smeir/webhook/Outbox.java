@@ -26,11 +26,14 @@ public class Outbox {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Subscribers subscribers;
+
     /** Must run inside the caller's transaction: the event commits or rolls back with the change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void emit(EventType type, UUID incidentId, ExternalTicket ticket, EventItem item, Map<String, ?> data, Instant at) {
-        List<WebhookSubscription> subscribers = WebhookSubscription.activeFor(type);
-        if (subscribers.isEmpty()) {
+        List<Subscribers.Active> wanting = subscribers.wanting(type);
+        if (wanting.isEmpty()) {
             return;
         }
         OutboxEvent event = new OutboxEvent();
@@ -41,10 +44,10 @@ public class Outbox {
         event.body = write(new EventBody(event.eventId, type.wireName(), at.atZone(JapaneseCalendar.JST).toOffsetDateTime(),
                 incidentId, ticket, item, Map.copyOf(data)));
         event.persist();
-        for (WebhookSubscription subscriber : subscribers) {
+        for (Subscribers.Active subscriber : wanting) {
             WebhookDelivery delivery = new WebhookDelivery();
             delivery.eventPk = event.id;
-            delivery.subscriptionId = subscriber.id;
+            delivery.subscriptionId = subscriber.id();
             delivery.incidentId = incidentId;
             delivery.status = WebhookDelivery.Status.PENDING;
             delivery.attempts = 0;

@@ -25,6 +25,12 @@ public class WebhookService {
     @Inject
     Clock clock;
 
+    @Inject
+    Subscribers subscribers;
+
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
     /** Body of POST /webhooks. The secret is write-only. */
     public record NewSubscription(String url, String secret, List<String> eventTypes, String description) {
     }
@@ -52,6 +58,7 @@ public class WebhookService {
         s.active = true;
         s.createdAt = clock.instant();
         s.persist();
+        afterCommit(subscribers::invalidate);
         return view(s);
     }
 
@@ -73,6 +80,7 @@ public class WebhookService {
         s.deletedAt = clock.instant();
         WebhookDelivery.update("status = ?1 where subscriptionId = ?2 and status = ?3",
                 WebhookDelivery.Status.CANCELLED, id, WebhookDelivery.Status.PENDING);
+        afterCommit(subscribers::invalidate);
     }
 
     @Transactional
@@ -95,6 +103,24 @@ public class WebhookService {
             return new DeliveryView(d.id, (UUID) r[1], (String) r[2], d.incidentId, d.status, d.attempts, jst(d.nextAttemptAt),
                     jst(d.lastAttemptAt), d.lastStatusCode, d.lastError, jst(d.deliveredAt));
         }).toList();
+    }
+
+    /**
+     * Refreshes the subscribers snapshot now and again once the transaction ends, so that no emit in this or
+     * another thread keeps using a snapshot taken before the change committed.
+     */
+    private void afterCommit(Runnable action) {
+        action.run();
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                action.run();
+            }
+        });
     }
 
     private static WebhookSubscription find(UUID id) {

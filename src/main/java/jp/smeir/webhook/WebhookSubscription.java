@@ -1,7 +1,6 @@
 package jp.smeir.webhook;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -39,9 +38,5 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public boolean wants(EventType type) {
         return eventTypes.contains("|" + type.wireName() + "|");
-    }
-
-    public static List<WebhookSubscription> activeFor(EventType type) {
-        return list("active = true and eventTypes like ?1", "%|" + type.wireName() + "|%");
     }
 }

@@ -39,6 +39,8 @@ class SecurityTest {
 
     @ParameterizedTest(name = "{0} {1} {2} → {4}")
     @CsvSource(delimiter = '|', value = {
+            "none     | GET  | /api/v1/ping            |          | 401",
+            "reporter | GET  | /api/v1/ping            |          | 200",
             "none     | POST | /api/v1/assessments     | FACTS    | 401",
             "none     | GET  | /api/v1/incidents       |          | 401",
             "none     | GET  | /api/v1/rules           |          | 401",
