@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,6 +31,8 @@ import io.quarkus.scheduler.Scheduled;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    /** Rounds in one call: only a zero back-off could make a delivery due again within the call. */
+    private static final int MAX_ROUNDS = 100;
 
     @Inject
     Clock clock;
@@ -43,11 +46,14 @@ public class Dispatcher {
     @ConfigProperty(name = "incident.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
 
-    @ConfigProperty(name = "incident.webhooks.batch", defaultValue = "200")
+    @ConfigProperty(name = "incident.webhooks.batch", defaultValue = "64")
     int batch;
 
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
+
+    @Inject
+    Targets targets;
 
     /** Deliveries still pending, as of the last round: the outbox backlog. */
     private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
@@ -79,22 +85,27 @@ public class Dispatcher {
         deliverDue();
     }
 
-    /** Sends every delivery that is due, round after round while progress is made; returns how many arrived. */
+    /**
+     * Sends every delivery that is due, round after round until none is left; returns how many arrived. The
+     * heads of one round go out at once, so a slow or dead receiver costs a round at most one timeout and
+     * cannot hold up the others; each attempt that fails is rescheduled after its back-off, so the next round
+     * takes other deliveries.
+     */
     public synchronized int deliverDue() {
         int delivered = 0;
-        for (int round = 0; round < 100; round++) {
+        for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Attempt> due = QuarkusTransaction.requiringNew().call(this::dueHeads);
-            int progress = 0;
-            for (Attempt attempt : due) {
-                Outcome outcome = send(attempt);
+            if (due.isEmpty()) {
+                break;
+            }
+            List<CompletableFuture<Outcome>> sending = due.stream().map(this::send).toList();
+            for (int i = 0; i < due.size(); i++) {
+                Attempt attempt = due.get(i);
+                Outcome outcome = sending.get(i).join();
                 QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
                 if (outcome.delivered()) {
-                    progress++;
+                    delivered++;
                 }
-            }
-            delivered += progress;
-            if (progress == 0) {
-                break;
             }
         }
         return delivered;
@@ -125,10 +136,15 @@ public class Dispatcher {
         return due;
     }
 
-    private Outcome send(Attempt attempt) {
+    private CompletableFuture<Outcome> send(Attempt attempt) {
         byte[] body = attempt.body().getBytes(StandardCharsets.UTF_8);
+        HttpRequest request;
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(attempt.url()))
+            URI url = URI.create(attempt.url());
+            if (!targets.allows(url)) {
+                return CompletableFuture.completedFuture(new Outcome(null, "host not allowed by incident.webhooks.allowed-hosts"));
+            }
+            request = HttpRequest.newBuilder(url)
                     .timeout(timeout)
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "incident-decision-webhooks/1")
@@ -137,14 +153,16 @@ public class Dispatcher {
                     .header(Signature.HEADER, Signature.of(attempt.secret(), body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            return new Outcome(response.statusCode(), null);
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Outcome(null, "interrupted");
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(failure(e));
         }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .thenApply(response -> new Outcome(response.statusCode(), null))
+                .exceptionally(e -> failure(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e));
+    }
+
+    private static Outcome failure(Throwable e) {
+        return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
 
     private void record(Attempt attempt, Outcome outcome) {

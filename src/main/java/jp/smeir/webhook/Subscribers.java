@@ -19,21 +19,27 @@ public class Subscribers {
         }
     }
 
-    private final AtomicReference<List<Active>> active = new AtomicReference<>();
+    /** The loaded list (null: load on next use) and a generation that every invalidation moves on. */
+    private record Snapshot(long generation, List<Active> active) {
+    }
 
-    /** Must run in a transaction (the first call loads them). */
+    private final AtomicReference<Snapshot> state = new AtomicReference<>(new Snapshot(0, null));
+
+    /** Must run in a transaction (the first call after an invalidation loads them). */
     List<Active> wanting(EventType type) {
-        List<Active> all = active.get();
+        Snapshot seen = state.get();
+        List<Active> all = seen.active();
         if (all == null) {
             all = load();
-            active.set(all);
+            // kept only if no invalidation came in meanwhile: a load that raced a change must not outlive it
+            state.compareAndSet(seen, new Snapshot(seen.generation(), all));
         }
         return all.stream().filter(s -> s.wants(type)).toList();
     }
 
     /** Forget the snapshot; the next emit reloads it. Call after a subscription changes. */
     void invalidate() {
-        active.set(null);
+        state.updateAndGet(s -> new Snapshot(s.generation() + 1, null));
     }
 
     private static List<Active> load() {

@@ -29,6 +29,9 @@ public class WebhookService {
     Subscribers subscribers;
 
     @Inject
+    Targets targets;
+
+    @Inject
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /** Body of POST /webhooks. The secret is write-only. */
@@ -131,7 +134,7 @@ public class WebhookService {
         return s;
     }
 
-    private static List<String> validate(NewSubscription r) {
+    private List<String> validate(NewSubscription r) {
         List<FieldError> errors = new ArrayList<>();
         if (r == null) {
             throw InvalidInputException.of("", "a JSON object {url, secret, eventTypes} is required");
@@ -143,6 +146,8 @@ public class WebhookService {
                 URI uri = URI.create(r.url().strip());
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
                     errors.add(new FieldError("url", "must be an absolute http or https URL"));
+                } else if (!targets.allows(uri)) {
+                    errors.add(new FieldError("url", "must point to an allowed host (" + targets.describe() + ")"));
                 }
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("url", "is not a valid URL"));

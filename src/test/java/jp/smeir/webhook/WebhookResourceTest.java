@@ -2,6 +2,7 @@ package jp.smeir.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.is;
@@ -81,6 +82,9 @@ class WebhookResourceTest {
                 .body("errors.field", hasItem("url")).body("errors.field", hasItem("secret")).body("errors.field", hasItem("eventTypes[0]"));
         given().contentType("application/json").body(Map.of("url", receiver.url(), "secret", SECRET, "eventTypes", List.of()))
                 .when().post("/api/v1/webhooks").then().statusCode(400).body("errors.field", hasItem("eventTypes"));
+        given().contentType("application/json").body(Map.of("url", "http://10.1.2.3/hook", "secret", SECRET, "eventTypes", List.of("incident.opened")))
+                .when().post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.find { it.field == 'url' }.message", containsString("allowed host"));
         given().when().delete("/api/v1/webhooks/" + id).then().statusCode(204);
         given().when().get("/api/v1/webhooks/" + id).then().statusCode(404);
     }
@@ -183,6 +187,27 @@ class WebhookResourceTest {
             String incident = open(200);
             dispatcher.deliverDue();
             assertThat(receiver.delivered()).extracting(r -> r.json().path("incidentId").asText()).contains(incident);
+        }
+    }
+
+    @Test
+    void moreDeadSubscribersThanOneBatchDoNotStarveALiveOne() {
+        List<Receiver> dead = new ArrayList<>();
+        try {
+            for (int i = 0; i < 7; i++) {   // more than one batch (5 in tests), subscribed before the live one
+                Receiver r = new Receiver();
+                r.down = true;
+                dead.add(r);
+                subscriptions.add(given().contentType("application/json").body(Receiver.subscription(r.url(), SECRET, "incident.opened"))
+                        .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id"));
+            }
+            subscribe("incident.opened");
+            String incident = open(300);
+            dispatcher.deliverDue();
+            assertThat(receiver.delivered()).extracting(r -> r.json().path("incidentId").asText()).containsExactly(incident);
+            assertThat(dead).allSatisfy(r -> assertThat(r.requests()).as("each dead receiver was tried once").hasSize(1));
+        } finally {
+            dead.forEach(Receiver::close);
         }
     }
 
