@@ -39,6 +39,39 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("no-nul").addDeserializer(String.class, new NoNulStrings()));
         return mapper;
+    }
+
+    /** A string with the NUL character: no database column can store it (PostgreSQL refuses it outright). */
+    public static final class NulCharacterException extends com.fasterxml.jackson.databind.JsonMappingException {
+        NulCharacterException(com.fasterxml.jackson.core.JsonParser parser) {
+            super(parser, "a string contains the NUL character");
+        }
+    }
+
+    /** Every string of every body, as Jackson reads it, refused when it holds U+0000. */
+    private static final class NoNulStrings extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
+        private static final com.fasterxml.jackson.databind.deser.std.StringDeserializer STRINGS =
+                com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance;
+
+        NoNulStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            String value = STRINGS.deserialize(p, ctxt);
+            if (value != null && value.indexOf(0) >= 0) {
+                throw new NulCharacterException(p);
+            }
+            return value;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual;
+        }
     }
 }

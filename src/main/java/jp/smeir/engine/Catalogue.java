@@ -67,14 +67,26 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         Catalogue catalogue;
         try {
             catalogue = yaml.readValue(file.toFile(), Catalogue.class);
+        } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
+            throw new RuleBuildException(List.of(new RuleError(FILE, line(e),
+                    "unknown field " + jp.smeir.problem.ProblemMapper.fieldError(e).field())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // said as for a request body (field and what it must be), never with Jackson's Java type names
+            jp.smeir.problem.FieldError error = jp.smeir.problem.ProblemMapper.fieldError(e);
+            throw new RuleBuildException(List.of(new RuleError(FILE, line(e), "cannot be read: "
+                    + (error.field().isEmpty() ? "" : error.field() + " ") + error.message())));
         } catch (IOException e) {
-            throw new RuleBuildException(List.of(new RuleError(FILE, 0, "cannot be read: " + firstLine(e.getMessage()))));
+            throw new RuleBuildException(List.of(new RuleError(FILE, 0, "cannot be read")));
         }
         List<RuleError> errors = catalogue.problems();
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
         return catalogue;
+    }
+
+    private static int line(com.fasterxml.jackson.core.JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
     private List<RuleError> problems() {
@@ -111,7 +123,4 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         return t != null && t.ja() != null && !t.ja().isBlank() && t.en() != null && !t.en().isBlank();
     }
 
-    private static String firstLine(String s) {
-        return s == null ? "" : s.lines().findFirst().orElse("");
-    }
 }

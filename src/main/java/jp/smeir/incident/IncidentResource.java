@@ -159,7 +159,10 @@ public class IncidentResource {
         try {
             return json.treeToValue(node, ExternalTicket.class);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw InvalidInputException.of("externalTicket", "must be an object {\"system\": \"…\", \"id\": \"…\"}");
+            jp.smeir.problem.FieldError error = jp.smeir.problem.ProblemMapper.fieldError(e);
+            throw error.field().isEmpty()
+                    ? InvalidInputException.of("externalTicket", "must be an object {\"system\": \"…\", \"id\": \"…\"}")
+                    : InvalidInputException.of("externalTicket." + error.field(), error.message());
         }
     }
 

@@ -199,11 +199,11 @@ public class IncidentService {
     /** Filters: status, incident type, overdue now, an open deadline before a time, the caller's ticket. */
     public Page<IncidentSummary> list(IncidentStatus status, IncidentType type, Boolean overdue, OffsetDateTime dueBefore,
                                       String ticketSystem, String ticketId, int page, int size) {
-        if (page < 0) {
-            throw InvalidInputException.of("page", "must be ≥ 0");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw InvalidInputException.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
+        jp.smeir.common.Paging.check(page, size, MAX_PAGE_SIZE);
+        for (var filter : new String[][] {{"ticketSystem", ticketSystem}, {"ticketId", ticketId}}) {
+            if (filter[1] != null && (filter[1].length() > 200 || filter[1].chars().anyMatch(Character::isISOControl))) {
+                throw InvalidInputException.of(filter[0], "must be at most 200 characters without control characters");
+            }
         }
         Instant now = now();
         List<String> where = new ArrayList<>();

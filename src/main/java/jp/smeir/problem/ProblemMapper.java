@@ -129,6 +129,9 @@ public class ProblemMapper {
             return new FieldError(e instanceof StreamReadException read ? streamPath(read) : "", "cannot be read as JSON" + where(e));
         }
         String field = path(mapping);
+        if (mapping instanceof jp.smeir.common.JsonConfig.NulCharacterException) {
+            return new FieldError(field, "must not contain the NUL character (U+0000)");
+        }
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             return new FieldError(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
         }

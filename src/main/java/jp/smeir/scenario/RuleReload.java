@@ -53,7 +53,7 @@ public class RuleReload {
         List<ScenarioSuite.Entry> suite;
         try {
             suite = ScenarioSuite.load(root, json);
-        } catch (RuntimeException e) {
+        } catch (ScenarioSuite.UnreadableScenarioException e) {
             throw new ProblemException(422, "scenarios-invalid", "Scenarios cannot be read",
                     "A scenario file cannot be read; the rules in service are unchanged. " + e.getMessage());
         }

@@ -54,7 +54,7 @@ public final class ScenarioCheck {
         }
         if (expect.questions() != null) {
             Set<String> asked = assessment.questions().stream().map(Question::fact).collect(Collectors.toCollection(TreeSet::new));
-            Set<String> wanted = new TreeSet<>(expect.questions());
+            Set<String> wanted = new TreeSet<>(orEmpty(expect.questions()));
             if (!asked.equals(wanted)) {
                 diffs.add("questions " + asked + ", expected " + wanted);
             }

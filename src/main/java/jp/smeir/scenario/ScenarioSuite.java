@@ -1,7 +1,6 @@
 package jp.smeir.scenario;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +10,8 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.smeir.engine.RuleEngine;
+import jp.smeir.problem.FieldError;
+import jp.smeir.problem.ProblemMapper;
 
 /** The scenario files under a rules folder's {@code scenarios/}, each named by its path there. */
 public final class ScenarioSuite {
@@ -22,6 +23,13 @@ public final class ScenarioSuite {
     private ScenarioSuite() {
     }
 
+    /** A scenario file that is not valid JSON of the scenario format; the message names the file and the field. */
+    public static final class UnreadableScenarioException extends RuntimeException {
+        UnreadableScenarioException(String message) {
+            super(message);
+        }
+    }
+
     public static List<Entry> load(Path rulesFolder, ObjectMapper json) {
         Path root = rulesFolder.resolve("scenarios");
         if (!Files.isDirectory(root)) {
@@ -30,11 +38,18 @@ public final class ScenarioSuite {
         try (Stream<Path> files = Files.walk(root)) {
             List<Entry> entries = new ArrayList<>();
             for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                entries.add(new Entry(root.relativize(file).toString().replace('\\', '/'), json.readValue(file.toFile(), Scenario.class)));
+                String name = root.relativize(file).toString().replace('\\', '/');
+                try {
+                    entries.add(new Entry(name, json.readValue(file.toFile(), Scenario.class)));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    // named by the scenario file and the field, as for a request body: no Java type names
+                    FieldError error = ProblemMapper.fieldError(e);
+                    throw new UnreadableScenarioException(name + ": " + (error.field().isEmpty() ? "" : error.field() + " ") + error.message());
+                }
             }
             return entries;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the scenarios in " + root + ": " + e.getMessage(), e);
+            throw new UnreadableScenarioException("the scenarios folder cannot be read");
         }
     }
 

@@ -121,7 +121,7 @@ public class Dispatcher {
         List<Object[]> rows = WebhookDelivery.getEntityManager().createQuery(
                         "select d.id, e.eventId, e.type, e.body, s.url, s.secret "
                                 + "from WebhookDelivery d, OutboxEvent e, WebhookSubscription s "
-                                + "where d.status = :pending and d.nextAttemptAt <= :now and e.id = d.eventPk and s.id = d.subscriptionId "
+                                + "where d.status = :pending and d.nextAttemptAt <= :now and e.id = d.eventPk and s.id = d.subscriptionId and s.active = true "
                                 + "and not exists (select 1 from WebhookDelivery p where p.subscriptionId = d.subscriptionId "
                                 + "and p.incidentId = d.incidentId and p.status = :pending and p.id < d.id) "
                                 + "order by d.id", Object[].class)
@@ -156,17 +156,26 @@ public class Dispatcher {
         } catch (IllegalArgumentException e) {
             return CompletableFuture.completedFuture(failure(e));
         }
+        // the request timeout covers the wait for the answer's headers; this one also a body that never ends
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .orTimeout(timeout.toMillis() + 1_000, java.util.concurrent.TimeUnit.MILLISECONDS)
                 .thenApply(response -> new Outcome(response.statusCode(), null))
                 .exceptionally(e -> failure(e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e));
     }
 
+    /** Why there was no answer, in words for the deliveries listing (no exception class names). */
     private static Outcome failure(Throwable e) {
-        return new Outcome(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        String why = e instanceof java.net.ConnectException ? "connection failed"
+                : e instanceof java.net.http.HttpTimeoutException || e instanceof java.util.concurrent.TimeoutException ? "timed out"
+                : e instanceof IllegalArgumentException ? "not a usable URL"
+                : e instanceof java.io.IOException ? "connection error" : "not sent";
+        String message = e.getMessage();
+        return new Outcome(null, message == null || message.isBlank() ? why : why + ": " + message);
     }
 
     private void record(Attempt attempt, Outcome outcome) {
-        WebhookDelivery delivery = WebhookDelivery.findById(attempt.deliveryId());
+        // locked, so that a subscription deleted meanwhile (its deliveries CANCELLED) stays cancelled
+        WebhookDelivery delivery = WebhookDelivery.findById(attempt.deliveryId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || delivery.status != WebhookDelivery.Status.PENDING) {
             return;
         }

@@ -89,9 +89,7 @@ public class WebhookService {
     @Transactional
     public List<DeliveryView> deliveries(UUID id, WebhookDelivery.Status status, int page, int size) {
         find(id);
-        if (page < 0 || size < 1 || size > 200) {
-            throw InvalidInputException.of(page < 0 ? "page" : "size", page < 0 ? "must be ≥ 0" : "must be between 1 and 200");
-        }
+        jp.smeir.common.Paging.check(page, size, 200);
         var query = WebhookDelivery.getEntityManager().createQuery(
                         "select d, e.eventId, e.type from WebhookDelivery d, OutboxEvent e where e.id = d.eventPk "
                                 + "and d.subscriptionId = :id" + (status == null ? "" : " and d.status = :status")

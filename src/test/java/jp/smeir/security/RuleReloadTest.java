@@ -2,6 +2,7 @@ package jp.smeir.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -74,7 +75,30 @@ class RuleReloadTest {
                     .body("scenarioFailures.name", hasItem("appi/01-ransomware-1200-persons.json"));
             given().when().get("/api/v1/rules").then().body("version", is(before));
 
-            // 3. a sound change goes into service
+            // 3. rules that build but throw, or name a code the catalogue lacks: failing scenarios, not a 500
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));",
+                    "insert(Finding.duty(kcontext, \"NO_SUCH_CODE\", Due.days(5), $why));"));
+            given().when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
+                    .body("type", is("/problems/scenarios-failed"))
+                    .body("scenarioFailures.differences.flatten()", hasItem(containsString("NO_SUCH_CODE")));
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));",
+                    "if ($why != null) { throw new IllegalArgumentException(\"boom\"); }"));
+            given().when().post("/api/v1/rules/reload").then().statusCode(422)
+                    .body("type", is("/problems/scenarios-failed"))
+                    .body(not(containsString("Exception"))).body(not(containsString("jp.smeir")));
+            Files.writeString(appi, original);
+
+            // 4. an unreadable scenario file is named by file and field, without Java type names
+            Path bad = FOLDER.resolve("scenarios").resolve("zz-bad.json");
+            Files.writeString(bad, "{\"facts\": {\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"incidentTypes\": [\"NOPE\"]}}");
+            given().when().post("/api/v1/rules/reload").then().statusCode(422)
+                    .body("type", is("/problems/scenarios-invalid"))
+                    .body("detail", containsString("zz-bad.json: facts.incidentTypes[0]"))
+                    .body(not(containsString("jp.smeir"))).body(not(containsString("/reload-rules")));
+            Files.delete(bad);
+            given().when().get("/api/v1/rules").then().body("version", is(before));
+
+            // 5. a sound change goes into service
             Files.writeString(appi, original + "\n// reviewed\n");
             String after = given().when().post("/api/v1/rules/reload").then().statusCode(200)
                     .body("previousVersion", is(before)).extract().path("version");

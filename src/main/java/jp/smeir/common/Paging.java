@@ -1,0 +1,24 @@
+package jp.smeir.common;
+
+import jp.smeir.problem.InvalidInputException;
+
+/** The page and size query parameters of every listing, checked alike. */
+public final class Paging {
+
+    private Paging() {
+    }
+
+    /** @throws InvalidInputException naming {@code page} or {@code size} */
+    public static void check(int page, int size, int maxSize) {
+        if (page < 0) {
+            throw InvalidInputException.of("page", "must be ≥ 0");
+        }
+        if (size < 1 || size > maxSize) {
+            throw InvalidInputException.of("size", "must be between 1 and " + maxSize);
+        }
+        // the first row's offset must fit the database's int
+        if ((long) page * size > Integer.MAX_VALUE) {
+            throw InvalidInputException.of("page", "is beyond the last possible page for size " + size);
+        }
+    }
+}
