@@ -101,6 +101,7 @@ public final class Assessor {
         LinkedHashSet<String> alsoFrom = new LinkedHashSet<>();
         for (Finding f : winners) {
             basis.addAll(base.rule(f.rule()).basis());
+            f.unconfirmed().forEach(note -> basis.add(new Basis(note, false)));
             because.addAll(f.because());
             if (!f.rule().equals(first.rule())) {
                 alsoFrom.add(f.rule());

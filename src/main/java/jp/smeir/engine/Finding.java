@@ -10,11 +10,12 @@ import org.kie.api.runtime.rule.RuleContext;
  * the basis from the rule's metadata, the deadline from {@link Due}.
  */
 public record Finding(String code, ItemStatus status, boolean mandatory, Due due,
-                      List<String> because, List<String> openFacts, String rule) implements Outcome {
+                      List<String> because, List<String> openFacts, List<String> unconfirmed, String rule) implements Outcome {
 
     public Finding {
         because = List.copyOf(because);
         openFacts = List.copyOf(openFacts);
+        unconfirmed = List.copyOf(unconfirmed);
     }
 
     /**
@@ -29,12 +30,12 @@ public record Finding(String code, ItemStatus status, boolean mandatory, Due due
     /** A legal or contractual duty: REQUIRED when its reasoning is certain, CONDITIONAL otherwise. */
     public static Finding duty(RuleContext rule, String code, Due due, Reasoning why) {
         return new Finding(code, why.isCertain() ? ItemStatus.REQUIRED : ItemStatus.CONDITIONAL, true, due,
-                why.because(), why.openFacts(), rule.getRule().getName());
+                why.because(), why.openFacts(), why.unconfirmed(), rule.getRule().getName());
     }
 
     /** Guidance, not a duty: RECOMMENDED when its reasoning is certain, CONDITIONAL otherwise. */
     public static Finding advice(RuleContext rule, String code, Due due, Reasoning why) {
         return new Finding(code, why.isCertain() ? ItemStatus.RECOMMENDED : ItemStatus.CONDITIONAL, false, due,
-                why.because(), why.openFacts(), rule.getRule().getName());
+                why.because(), why.openFacts(), why.unconfirmed(), rule.getRule().getName());
     }
 }

@@ -7,17 +7,23 @@ import java.util.List;
 
 /**
  * Why a derived fact holds: its truth, the input facts that made it so (in words, for the answer's
- * {@code because}) and the unknown facts it hangs on (for the answer's {@code questions}).
- * Rules build these with {@link #fact}, {@link #unknown}, {@link #all} and {@link #any}.
+ * {@code because}), the unknown facts it hangs on (for the answer's {@code questions}) and the unconfirmed
+ * sources it rests on (each becomes a {@code basis} entry with {@code confirmed: false} on every item that
+ * follows from it). Rules build these with {@link #fact}, {@link #unknown}, {@link #all} and {@link #any}.
  */
-public record Reasoning(Truth truth, List<String> because, List<String> openFacts) {
+public record Reasoning(Truth truth, List<String> because, List<String> openFacts, List<String> unconfirmed) {
 
     public Reasoning {
         because = List.copyOf(because);
         openFacts = List.copyOf(openFacts);
+        unconfirmed = List.copyOf(unconfirmed);
         if (truth == Truth.UNKNOWN && openFacts.isEmpty()) {
             throw new IllegalArgumentException("an unknown reasoning must name the fact it hangs on");
         }
+    }
+
+    public Reasoning(Truth truth, List<String> because, List<String> openFacts) {
+        this(truth, because, openFacts, List.of());
     }
 
     /**
@@ -71,23 +77,39 @@ public record Reasoning(Truth truth, List<String> because, List<String> openFact
         if (!open.contains(fact)) {
             open.add(fact);
         }
-        return new Reasoning(truth, because, open);
+        return new Reasoning(truth, because, open, unconfirmed);
     }
 
     /** The same reasoning with one more reason in words. */
     public Reasoning and(String words) {
         List<String> all = new ArrayList<>(because);
         all.add(words);
-        return new Reasoning(truth, all, openFacts);
+        return new Reasoning(truth, all, openFacts, unconfirmed);
+    }
+
+    /**
+     * The same reasoning, resting also on what the deriving rule marks {@code @unconfirmed} (if anything): so a
+     * classification whose source is unconfirmed says so on every duty that follows from it.
+     */
+    public Reasoning restingOn(org.kie.api.runtime.rule.RuleContext rule) {
+        String note = RuleBase.meta(rule.getRule(), "unconfirmed");
+        if (note == null || note.isBlank() || unconfirmed.contains(note)) {
+            return this;
+        }
+        List<String> all = new ArrayList<>(unconfirmed);
+        all.add(note);
+        return new Reasoning(truth, because, openFacts, all);
     }
 
     private static Reasoning combine(Collection<? extends Reasoning> parts, boolean certain) {
         LinkedHashSet<String> because = new LinkedHashSet<>();
         LinkedHashSet<String> open = new LinkedHashSet<>();
+        LinkedHashSet<String> unconfirmed = new LinkedHashSet<>();
         for (Reasoning part : parts) {
             because.addAll(part.because());
             open.addAll(part.openFacts());
+            unconfirmed.addAll(part.unconfirmed());
         }
-        return new Reasoning(certain ? Truth.YES : Truth.UNKNOWN, List.copyOf(because), List.copyOf(open));
+        return new Reasoning(certain ? Truth.YES : Truth.UNKNOWN, List.copyOf(because), List.copyOf(open), List.copyOf(unconfirmed));
     }
 }

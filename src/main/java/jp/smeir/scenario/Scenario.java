@@ -31,9 +31,11 @@ public record Scenario(@Schema(description = "Optional name; files are named by 
 
     /**
      * A code that must appear. {@code dueAt} checks the deadline exactly; {@code dueNotBefore} and
-     * {@code dueNotAfter} check a window.
+     * {@code dueNotAfter} check a window; {@code unconfirmed} whether part of its basis is unconfirmed.
      */
     public record Present(String code, ItemStatus status, OffsetDateTime dueAt, OffsetDateTime dueNotBefore,
-                          OffsetDateTime dueNotAfter, String rule) {
+                          OffsetDateTime dueNotAfter, String rule,
+                          @Schema(description = "If given: true when some basis entry must be confirmed: false, false when none may be")
+                          Boolean unconfirmed) {
     }
 }

@@ -34,6 +34,10 @@ public final class ScenarioCheck {
             if (want.status() != null && want.status() != got.status()) {
                 diffs.add(want.code() + ": status " + got.status() + ", expected " + want.status());
             }
+            if (want.unconfirmed() != null && want.unconfirmed() != got.basis().stream().anyMatch(b -> !b.confirmed())) {
+                diffs.add(want.code() + (want.unconfirmed() ? ": every basis is confirmed, expected an unconfirmed one"
+                        : ": a basis is unconfirmed, expected all confirmed"));
+            }
             if (want.dueAt() != null && (got.dueAt() == null || !want.dueAt().isEqual(got.dueAt()))) {
                 diffs.add(want.code() + ": dueAt " + got.dueAt() + ", expected " + want.dueAt());
             }
