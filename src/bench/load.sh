@@ -1,33 +1,54 @@
 #!/usr/bin/env bash
 # Load test of the packaged service on loopback with wrk (BENCHMARKS.md). Measures, in one run:
-#   start-up to the first answered request, a rule reload, and at concurrency 16 (wrk: 2 threads):
-#   GET /api/v1/ping (the trivial reference), POST /api/v1/assessments, POST /api/v1/incidents,
-#   GET /api/v1/incidents/{id}; and the resident memory (RSS) of the service under that load.
+#   start-up to the first answered assessment, without and with an AppCDS archive (3 starts each);
+#   at concurrency 16 (wrk: 2 threads) GET /api/v1/ping (the trivial reference), POST /api/v1/assessments,
+#   POST /api/v1/incidents and GET /api/v1/incidents/{id}, each with its latency percentiles;
+#   three rule reloads; the resident memory (RSS) of the service under that load, and its peak.
 # Usage: src/bench/load.sh [seconds per endpoint, default 20]. Needs wrk (installed from Debian if missing).
+# Environment: WARMUP (seconds, default 60), JAVA_OPTS (extra JVM options for the measured service).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-20}
 PORT=${PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
-trap 'kill $PID 2>/dev/null || true; rm -rf "$WORK"' EXIT
+PID=
+trap '[ -n "$PID" ] && kill $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
 
 USER_HASH=$(printf 'bench:incident-decision:bench-pass' | sha512sum | cut -d' ' -f1)
 AUTH="Authorization: Basic $(printf 'bench:bench-pass' | base64)"
-
-START=$(date +%s%N)
-QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
-  java -Xmx512m -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
-PID=$!
-until curl -sf -o /dev/null -H "$AUTH" "$BASE/api/v1/ping"; do sleep 0.05; done
-echo "start-up to first answered request: $(( ($(date +%s%N) - START) / 1000000 )) ms"
-
 # aware now: the deadlines lie ahead, as for incidents being reported
 FACTS='{"title":"load","awareAt":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'","incidentTypes":["RANSOMWARE"],"organization":{"sector":"GENERAL","dataProcessor":false,"cyberInsurance":true,"inHouseCapability":false},"personalData":{"breach":"SUSPECTED","affectedPersons":1200,"sensitive":false,"financialHarmRisk":false,"cardData":false,"myNumber":false,"encrypted":false,"euResidents":false,"subjectsReachable":true},"impact":{"systemDown":true,"businessStopped":true,"damageSpreading":true}}'
+
+# start [jvm options…]: starts the service on a fresh data folder; prints ms from launch to the first answered assessment
+start() {
+  rm -rf "$WORK/data"
+  local begin; begin=$(date +%s%N)
+  QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
+    java "$@" ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
+    -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  PID=$!
+  until curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' -d "$FACTS" "$BASE/api/v1/assessments"; do
+    kill -0 $PID 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
+    sleep 0.02
+  done
+  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+}
+stop() { kill $PID; wait $PID 2>/dev/null || true; PID=; }
+
+echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%Y-%m-%dT%H:%MZ)"
+plain=(); for i in 1 2 3; do plain+=("$(start)"); stop; done
+echo "start-up to first answered assessment, plain JVM:           ${plain[*]} ms"
+# AppCDS: a training run records the classes it loads; later starts map them instead of loading them
+CDS="$WORK/app-cds.jsa"
+start -XX:ArchiveClassesAtExit="$CDS" > /dev/null; stop
+cds=(); for i in 1 2 3; do cds+=("$(start -XX:SharedArchiveFile="$CDS")"); stop; done
+echo "start-up to first answered assessment, with AppCDS archive: ${cds[*]} ms"
+
+start -XX:SharedArchiveFile="$CDS" > /dev/null
 cat > "$WORK/post.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$FACTS'
@@ -43,9 +64,10 @@ rss() { ps -o rss= -p $PID | awk '{printf "%d MB", $1/1024}'; }
 run() {  # name, script, path
   local out
   out=$(wrk -t2 -c16 -d"${DURATION}s" --latency -s "$WORK/$2" "$BASE$3")
-  printf '%-32s %10s req/s   p50 %8s   p99 %8s   non-2xx %s   RSS %s\n' "$1" \
+  printf '%-32s %10s req/s   p50 %8s   p90 %8s   p99 %8s   non-2xx %s   RSS %s\n' "$1" \
     "$(echo "$out" | awk '/Requests\/sec/ {print $2}')" "$(echo "$out" | awk '$1=="50%" {print $2}')" \
-    "$(echo "$out" | awk '$1=="99%" {print $2}')" "$(echo "$out" | awk '/Non-2xx/ {n=$NF} END {print n+0}')" "$(rss)"
+    "$(echo "$out" | awk '$1=="90%" {print $2}')" "$(echo "$out" | awk '$1=="99%" {print $2}')" \
+    "$(echo "$out" | awk '/Non-2xx/ {n=$NF} END {print n+0}')" "$(rss)"
 }
 # The JVM needs a minute or more of load before Drools' constraints and the JIT settle (MVEL compiles each
 # constraint on first use, and jits it after 20 uses): warm every endpoint up before measuring.
@@ -61,6 +83,6 @@ run "POST /api/v1/assessments" post.lua /api/v1/assessments
 run "POST /api/v1/incidents" post.lua /api/v1/incidents
 run "GET /api/v1/incidents/{id}" get.lua "/api/v1/incidents/$ID"
 for i in 1 2 3; do
-  echo "rule reload $i: $(curl -s -o /dev/null -w '%{time_total}' -X POST -H "$AUTH" "$BASE/api/v1/rules/reload") s"
+  echo "rule reload $i: $(curl -s -o /dev/null -w '%{http_code} in %{time_total}' -X POST -H "$AUTH" "$BASE/api/v1/rules/reload") s"
 done
 echo "peak RSS: $(grep VmHWM /proc/$PID/status | awk '{printf "%d MB", $2/1024}')"

@@ -363,6 +363,7 @@ public class IncidentService {
             IncidentStatus from = incident.status;
             incident.status = change.status();
             incident.updatedAt = now;
+            applyAssessment(incident, assessment, completed(completions));
             append(incident, IncidentEvent.Type.STATUS_CHANGED, now, who,
                     Map.of("from", from, "to", change.status(), "reason", change.reason()));
             ObligationDeadline.sync(id, assessment, completed(completions).keySet(), change.status() == IncidentStatus.CLOSED);
@@ -378,7 +379,8 @@ public class IncidentService {
      * the caller's transaction.
      */
     public void emitForItem(EventType type, UUID incidentId, String code, Instant at, Map<String, ?> data) {
-        Incident incident = find(incidentId, false);
+        // locked like every other write of the incident, so its events enter the outbox in commit order
+        Incident incident = find(incidentId, true);
         Assessment assessment = currentAssessment(incident);
         Item item = item(assessment, code);
         outbox.emit(type, incidentId, ticket(incident), EventItem.of(item, kind(assessment, item)), data, at);
@@ -405,6 +407,11 @@ public class IncidentService {
                 throw new ProblemException(412, "stale-version", "Precondition Failed",
                         "The incident was changed by someone else meanwhile; GET it again and retry.");
             }
+            if (causedBy(e, jakarta.persistence.PessimisticLockException.class) || causedBy(e, jakarta.persistence.LockTimeoutException.class)
+                    || causedBy(e, org.hibernate.exception.LockAcquisitionException.class)) {
+                throw new ProblemException(409, "incident-busy", "Incident busy",
+                        "Another change to this incident held it too long; retry in a moment.");
+            }
             throw e;
         }
     }
@@ -425,10 +432,10 @@ public class IncidentService {
         }
     }
 
-    /** Sets what the incident derives from its current assessment and completions. */
+    /** Sets what the incident derives from its current assessment and completions; a closed one has nothing due. */
     private static void applyAssessment(Incident incident, Assessment assessment, Map<String, ItemCompletion> done) {
         incident.severity = assessment.severity();
-        incident.nextDueAt = assessment.items().stream()
+        incident.nextDueAt = incident.status == IncidentStatus.CLOSED ? null : assessment.items().stream()
                 .filter(i -> i.dueAt() != null && !done.containsKey(i.code()))
                 .map(i -> i.dueAt().toInstant())
                 .min(Instant::compareTo).orElse(null);

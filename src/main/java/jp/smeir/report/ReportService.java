@@ -78,7 +78,16 @@ public class ReportService {
         Kind k = kind(kind);
         String l = lang(lang);
         ReportModel model = model(incidents.get(id), incidents.history(id), l);
-        return qute.parse(read(template(k, l))).data("r", model).render();
+        Path template = template(k, l);
+        try {
+            return qute.parse(read(template)).data("r", model).render();
+        } catch (io.quarkus.qute.TemplateException e) {
+            // an operator's edit broke the template: say which and where, without the engine's internals
+            int line = e.getOrigin() == null ? 0 : e.getOrigin().getLine();
+            throw new jp.smeir.problem.ProblemException(500, "report-template-broken", "Report template broken",
+                    "The report template " + template.getFileName() + (line > 0 ? " (line " + line + ")" : "")
+                            + " cannot be rendered; an operator must correct it in " + folder + ".");
+        }
     }
 
     /** The same draft as a standalone HTML page. */
@@ -122,7 +131,8 @@ public class ReportService {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new IllegalStateException("report template cannot be read: " + file, e);
+            throw new jp.smeir.problem.ProblemException(500, "report-template-missing", "Report template missing",
+                    "The report template " + file.getFileName() + " cannot be read; an operator must restore it.");
         }
     }
 

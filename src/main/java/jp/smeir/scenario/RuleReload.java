@@ -33,6 +33,9 @@ public class RuleReload {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jp.smeir.common.CurrentActor actor;
+
     @ConfigProperty(name = "incident.rules.folder", defaultValue = "rules")
     String folder;
 
@@ -67,8 +70,8 @@ public class RuleReload {
         String previous = engine.ruleBase().version();
         engine.swap(candidate);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.infof("rule base %s replaces %s: %d rules, %d scenarios pass, in %d ms", candidate.version(), previous,
-                candidate.rules().size(), suite.size(), millis);
+        LOG.infof("rule base %s replaces %s (reloaded by %s): %d rules, %d scenarios pass, in %d ms", candidate.version(), previous,
+                actor.name(), candidate.rules().size(), suite.size(), millis);
         return new Outcome(previous, candidate.version(), candidate.rules().size(), suite.size(), millis);
     }
 }

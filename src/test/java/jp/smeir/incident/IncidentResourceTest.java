@@ -241,6 +241,11 @@ class IncidentResourceTest {
         given().contentType("application/json").header("If-Match", etag(id)).body(misdelivery(10, "closing"))
                 .when().put("/api/v1/incidents/" + id + "/facts")
                 .then().statusCode(409);
+        // a closed incident has nothing left due, whatever the clock says
+        clock.set(Instant.parse("2027-06-01T00:00:00Z"));
+        given().when().get("/api/v1/incidents/" + id).then().body("overdue", is(false));
+        given().queryParam("overdue", "true").queryParam("size", 200).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
         given().when().get("/api/v1/incidents/" + id + "/history").then()
                 .body("findAll { it.type == 'STATUS_CHANGED' }.data.to", contains("CONTAINED", "CLOSED"))
                 .body("findAll { it.type == 'STATUS_CHANGED' }.data.reason", contains("recipient deleted the mail", "all duties done"));
