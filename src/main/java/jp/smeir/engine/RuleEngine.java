@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.kie.api.event.rule.AfterMatchFiredEvent;
-import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaFilter;
 import org.kie.api.runtime.rule.QueryResultsRow;
 
 import jp.smeir.facts.IncidentFacts;
@@ -62,14 +61,10 @@ public class RuleEngine {
         IncidentFacts f = facts.normalized();
         KieSession session = base.newSession();
         Set<String> fired = new LinkedHashSet<>();
-        DefaultAgendaEventListener firings = new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                fired.add(event.getMatch().getRule().getName());
-            }
-        };
+        // an agenda filter sees each match just before it fires; unlike an event listener it does not make
+        // Drools create an event object for every match created, cancelled and fired
+        AgendaFilter firings = match -> fired.add(match.getRule().getName()) || true;
         try {
-            session.addEventListener(firings);
             session.insert(new Now(now));
             session.insert(f);
             session.insert(f.organization());
@@ -77,7 +72,7 @@ public class RuleEngine {
             session.insert(f.impact());
             session.insert(f.attack());
             f.incidentTypes().forEach(session::insert);
-            int count = session.fireAllRules(MAX_FIRINGS);
+            int count = session.fireAllRules(firings, MAX_FIRINGS);
             if (count >= MAX_FIRINGS) {
                 throw new IllegalStateException("rules fired " + count + " times without settling: a rule loops");
             }
@@ -96,7 +91,6 @@ public class RuleEngine {
             }
             return new Evaluation(base, f, now, findings, asks, severity, List.copyOf(fired));
         } finally {
-            session.removeEventListener(firings);
             session.dispose();
             timing.accept(System.nanoTime() - start);
         }
