@@ -5,7 +5,8 @@
 #   POST /api/v1/incidents and GET /api/v1/incidents/{id}, each with its latency percentiles;
 #   three rule reloads; the resident memory (RSS) of the service under that load, and its peak.
 # Usage: src/bench/load.sh [seconds per endpoint, default 20]. Needs wrk (installed from Debian if missing).
-# Environment: WARMUP (seconds, default 60), JAVA_OPTS (extra JVM options for the measured service).
+# Environment: WARMUP (seconds, default 60), JAVA_OPTS (JVM options of the measured service, default -Xmx256m as in
+# the README's production command).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-20}
@@ -23,32 +24,33 @@ AUTH="Authorization: Basic $(printf 'bench:bench-pass' | base64)"
 # aware now: the deadlines lie ahead, as for incidents being reported
 FACTS='{"title":"load","awareAt":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'","incidentTypes":["RANSOMWARE"],"organization":{"sector":"GENERAL","dataProcessor":false,"cyberInsurance":true,"inHouseCapability":false},"personalData":{"breach":"SUSPECTED","affectedPersons":1200,"sensitive":false,"financialHarmRisk":false,"cardData":false,"myNumber":false,"encrypted":false,"euResidents":false,"subjectsReachable":true},"impact":{"systemDown":true,"businessStopped":true,"damageSpreading":true}}'
 
-# start [jvm options…]: starts the service on a fresh data folder; prints ms from launch to the first answered assessment
+# start [jvm options…]: starts the service on a fresh data folder; sets MS to the ms from launch to the first answered assessment
 start() {
+  if curl -s -o /dev/null "$BASE/q/health"; then echo "port $PORT is already in use: stop what listens there first" >&2; exit 1; fi
   rm -rf "$WORK/data"
   local begin; begin=$(date +%s%N)
   QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
-    java "$@" ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
+    java "$@" ${JAVA_OPTS:--Xmx256m} -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' -d "$FACTS" "$BASE/api/v1/assessments"; do
     kill -0 $PID 2>/dev/null || { cat "$WORK/app.log" >&2; exit 1; }
     sleep 0.02
   done
-  echo $(( ($(date +%s%N) - begin) / 1000000 ))
+  MS=$(( ($(date +%s%N) - begin) / 1000000 ))
 }
 stop() { kill $PID; wait $PID 2>/dev/null || true; PID=; }
 
 echo "java: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%Y-%m-%dT%H:%MZ)"
-plain=(); for i in 1 2 3; do plain+=("$(start)"); stop; done
+plain=(); for i in 1 2 3; do start; plain+=("$MS"); stop; done
 echo "start-up to first answered assessment, plain JVM:           ${plain[*]} ms"
 # AppCDS: a training run records the classes it loads; later starts map them instead of loading them
 CDS="$WORK/app-cds.jsa"
-start -XX:ArchiveClassesAtExit="$CDS" > /dev/null; stop
-cds=(); for i in 1 2 3; do cds+=("$(start -XX:SharedArchiveFile="$CDS")"); stop; done
+start -XX:ArchiveClassesAtExit="$CDS"; stop
+cds=(); for i in 1 2 3; do start -XX:SharedArchiveFile="$CDS"; cds+=("$MS"); stop; done
 echo "start-up to first answered assessment, with AppCDS archive: ${cds[*]} ms"
 
-start -XX:SharedArchiveFile="$CDS" > /dev/null
+start -XX:SharedArchiveFile="$CDS"
 cat > "$WORK/post.lua" <<LUA
 wrk.method = "POST"
 wrk.body = '$FACTS'

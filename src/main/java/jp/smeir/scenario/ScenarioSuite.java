@@ -55,6 +55,7 @@ public final class ScenarioSuite {
 
     /** Runs every entry; returns the failures only. */
     public static List<ScenarioRunner.Result> failures(RuleEngine engine, List<Entry> entries) {
-        return entries.stream().map(e -> ScenarioRunner.run(engine, e.name(), e.scenario())).filter(r -> !r.passed()).toList();
+        // in parallel: each evaluation has its own session, and a reload waits for all of them
+        return entries.parallelStream().map(e -> ScenarioRunner.run(engine, e.name(), e.scenario())).filter(r -> !r.passed()).toList();
     }
 }

@@ -61,6 +61,9 @@ public class Dispatcher {
     @jakarta.annotation.PostConstruct
     void registerMetrics() {
         metrics.gauge("incident.outbox.backlog", backlog);
+        // registered up front, so that a scrape shows 0 before the first delivery rather than no series
+        metrics.counter("incident.deliveries.succeeded");
+        metrics.counter("incident.deliveries.failed");
     }
 
     private final HttpClient http = HttpClient.newBuilder()
@@ -184,6 +187,13 @@ public class Dispatcher {
         delivery.lastAttemptAt = now;
         delivery.lastStatusCode = outcome.statusCode();
         delivery.lastError = outcome.error() == null ? null : truncate(outcome.error(), 1000);
+        WebhookAttempt tried = new WebhookAttempt();
+        tried.deliveryId = delivery.id;
+        tried.attempt = delivery.attempts;
+        tried.attemptedAt = now;
+        tried.statusCode = delivery.lastStatusCode;
+        tried.error = delivery.lastError;
+        tried.persist();
         metrics.counter(outcome.delivered() ? "incident.deliveries.succeeded" : "incident.deliveries.failed").increment();
         if (outcome.delivered()) {
             delivery.status = WebhookDelivery.Status.DELIVERED;

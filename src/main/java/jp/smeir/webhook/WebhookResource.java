@@ -85,4 +85,11 @@ public class WebhookResource {
         }
         return service.deliveries(id, s, page, size);
     }
+
+    @GET
+    @Path("/{id}/deliveries/{deliveryId}/attempts")
+    @Operation(summary = "Every attempt of one delivery: when, and the receiver's status code or why there was none")
+    public List<WebhookService.AttemptView> attempts(@PathParam("id") UUID id, @PathParam("deliveryId") long deliveryId) {
+        return service.attempts(id, deliveryId);
+    }
 }

@@ -49,6 +49,10 @@ public class WebhookService {
                                String lastError, OffsetDateTime deliveredAt) {
     }
 
+    /** One attempt of a delivery, as the API shows it. */
+    public record AttemptView(int attempt, OffsetDateTime at, Integer statusCode, String error) {
+    }
+
     @Transactional
     public SubscriptionView subscribe(NewSubscription request) {
         List<String> types = validate(request);
@@ -72,13 +76,13 @@ public class WebhookService {
 
     @Transactional
     public SubscriptionView get(UUID id) {
-        return view(find(id));
+        return view(find(id, true));
     }
 
     /** Deactivates the subscription; deliveries not yet made are cancelled, those made stay visible. */
     @Transactional
     public void delete(UUID id) {
-        WebhookSubscription s = find(id);
+        WebhookSubscription s = find(id, true);
         s.active = false;
         s.deletedAt = clock.instant();
         WebhookDelivery.update("status = ?1 where subscriptionId = ?2 and status = ?3",
@@ -88,7 +92,7 @@ public class WebhookService {
 
     @Transactional
     public List<DeliveryView> deliveries(UUID id, WebhookDelivery.Status status, int page, int size) {
-        find(id);
+        find(id, false);   // a deleted subscription's deliveries stay visible
         jp.smeir.common.Paging.check(page, size, 200);
         var query = WebhookDelivery.getEntityManager().createQuery(
                         "select d, e.eventId, e.type from WebhookDelivery d, OutboxEvent e where e.id = d.eventPk "
@@ -104,6 +108,18 @@ public class WebhookService {
             return new DeliveryView(d.id, (UUID) r[1], (String) r[2], d.incidentId, d.status, d.attempts, jst(d.nextAttemptAt),
                     jst(d.lastAttemptAt), d.lastStatusCode, d.lastError, jst(d.deliveredAt));
         }).toList();
+    }
+
+    /** Every attempt of one delivery to the subscriber, in order. */
+    @Transactional
+    public List<AttemptView> attempts(UUID id, long deliveryId) {
+        find(id, false);
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        if (delivery == null || !delivery.subscriptionId.equals(id)) {
+            throw new ProblemException(404, "delivery-not-found", "Not Found", "No delivery " + deliveryId + " to subscription " + id + ".");
+        }
+        return WebhookAttempt.<WebhookAttempt>list("deliveryId = ?1 order by attempt", deliveryId).stream()
+                .map(a -> new AttemptView(a.attempt, jst(a.attemptedAt), a.statusCode, a.error)).toList();
     }
 
     /**
@@ -124,9 +140,9 @@ public class WebhookService {
         });
     }
 
-    private static WebhookSubscription find(UUID id) {
+    private static WebhookSubscription find(UUID id, boolean activeOnly) {
         WebhookSubscription s = WebhookSubscription.findById(id);
-        if (s == null || !s.active) {
+        if (s == null || (activeOnly && !s.active)) {
             throw new ProblemException(404, "webhook-not-found", "Not Found", "No webhook subscription " + id + ".");
         }
         return s;

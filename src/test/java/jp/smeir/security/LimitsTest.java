@@ -48,6 +48,7 @@ class LimitsTest {
         given().auth().none().when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("incident_assessments_total"))
                 .body(containsString("incident_rules_evaluation_seconds_count"))
-                .body(containsString("incident_outbox_backlog"));
+                .body(containsString("incident_outbox_backlog"))
+                .body(containsString("incident_deliveries_failed_total"));
     }
 }

@@ -2,6 +2,7 @@ package jp.smeir.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -168,6 +169,14 @@ class WebhookResourceTest {
                 .body("find { it.eventId == '" + all.get(0).eventId() + "' }.attempts", is(3))
                 .body("find { it.eventId == '" + all.get(0).eventId() + "' }.status", is("DELIVERED"))
                 .body("find { it.eventId == '" + all.get(0).eventId() + "' }.lastStatusCode", is(204));
+        int delivery = given().when().get("/api/v1/webhooks/" + subscription + "/deliveries").then()
+                .extract().path("find { it.eventId == '" + all.get(0).eventId() + "' }.id");
+        given().when().get("/api/v1/webhooks/" + subscription + "/deliveries/" + delivery + "/attempts").then().statusCode(200)
+                .body("attempt", contains(1, 2, 3))
+                .body("statusCode", contains(500, 500, 204))
+                .body("at[0]", is("2026-11-20T10:00:00+09:00"));
+        given().when().get("/api/v1/webhooks/" + subscription + "/deliveries/999999999/attempts").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test
@@ -223,5 +232,7 @@ class WebhookResourceTest {
         clock.set(T0.plusSeconds(60));
         dispatcher.deliverDue();
         assertThat(receiver.delivered()).isEmpty();
+        given().when().get("/api/v1/webhooks/" + subscription + "/deliveries").then().statusCode(200)
+                .body("status", hasItem("CANCELLED"));
     }
 }
