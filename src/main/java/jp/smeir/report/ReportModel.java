@@ -2,15 +2,12 @@ package jp.smeir.report;
 
 import java.util.List;
 
-import io.quarkus.qute.TemplateData;
-
 /**
  * What a report template sees, as {@code r}: the incident in words of one language, ready to lay out. Every
  * text that came from a caller (title, notes, references, names) is already escaped for Markdown. A value the
  * facts do not give is {@link #missing} (「【要記入】」 / "[to be completed]"); a yes/no fact that is unknown is
  * the word {@code unknown} of labels.yaml, which carries the same mark.
  */
-@TemplateData
 public record ReportModel(
         String lang,
         /** The placeholder for what the drafter must still fill in. */
@@ -40,8 +37,7 @@ public record ReportModel(
         Ppc ppc) {
 
     /** The facts in words: each tri-state fact as yes / no / unknown in the report's language. */
-    @TemplateData
-    public record Facts(String breach, String affectedPersons, String sensitive, String financialHarmRisk, String cardData,
+        public record Facts(String breach, String affectedPersons, String sensitive, String financialHarmRisk, String cardData,
                         String myNumber, String improperPurpose, String encrypted, String euResidents, String exposedOnline,
                         String subjectsReachable, String recoveredUnviewed, String externalReporter, String sector,
                         String dataProcessor, String systemDown, String businessStopped, String customersAffected,
@@ -50,28 +46,24 @@ public record ReportModel(
     }
 
     /** One item and its progress. */
-    @TemplateData
-    public record Row(String code, String title, String detail, String status, boolean mandatory, String timing,
+        public record Row(String code, String title, String detail, String status, boolean mandatory, String timing,
                       String due, String state, String doneAt, String doneBy, String reference, String recipient,
                       String recipientContact, String rule, List<String> basis) {
     }
 
     /** A question still open. */
-    @TemplateData
-    public record QuestionRow(String fact, String question, List<String> affects) {
+        public record QuestionRow(String fact, String question, List<String> affects) {
     }
 
     /** One history entry. */
-    @TemplateData
-    public record HistoryRow(int seq, String at, String type, String actor, String summary) {
+        public record HistoryRow(int seq, String at, String type, String actor, String summary) {
     }
 
     /**
      * What the ppc report (漏えい等報告, rule 8(1)(i)–(ix)) needs beyond the facts: the rows of the items whose
      * progress it reports. A row is null when the current assessment does not have that item.
      */
-    @TemplateData
-    public record Ppc(Row preliminary, Row finalReport, Row subjectNotice, Row publicNotice, Row announcement,
+        public record Ppc(Row preliminary, Row finalReport, Row subjectNotice, Row publicNotice, Row announcement,
                       Row inquiryDesk, Row prevention, Row myNumber, List<Row> otherReports) {
     }
 }

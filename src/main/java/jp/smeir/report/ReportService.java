@@ -61,8 +61,8 @@ public class ReportService {
     @Inject
     IncidentService incidents;
 
-    @Inject
-    Engine qute;
+    /** Templates are operators' files read at each request, so the engine resolves the model's records by reflection. */
+    private final Engine qute = Engine.builder().addDefaults().addValueResolver(new io.quarkus.qute.ReflectionValueResolver()).build();
 
     @Inject
     Clock clock;
