@@ -39,6 +39,8 @@ public final class RuleBase {
     private static final String MODULE_ROOT = "src/main/resources/rules/";
     /** Sessions kept ready; the pool grows when more evaluations run at once. */
     private static final int SESSION_POOL = 4;
+    /** One for every build: what it learns of missing classes serves each later build (reloads). */
+    private static final ClassLoader CLASSES = new KnownClasses(RuleBase.class.getClassLoader());
 
     private final String version;
     private final KieBase kieBase;
@@ -116,7 +118,7 @@ public final class RuleBase {
         KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(releaseId);
         drl.forEach((name, content) -> kfs.write(MODULE_ROOT + name, content));
-        ClassLoader loader = RuleBase.class.getClassLoader();
+        ClassLoader loader = CLASSES;
         KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
         List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
                 .map(m -> new RuleError(relative(m.getPath()), m.getLine(), m.getText().strip()))
