@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+import jp.smeir.engine.KeptJson;
 import jp.smeir.engine.Severity;
 
 /** What the service answers for a set of facts (contract §2). */
@@ -19,7 +22,7 @@ public record Assessment(
         List<Item> notifications,
         List<Item> escalations,
         @Schema(description = "Unknown facts whose answer could add, remove or change the codes listed in affects") List<Question> questions,
-        @Schema(description = "Names of every rule that fired, classification rules included") List<String> firedRules) {
+        @Schema(description = "Names of every rule that fired, classification rules included") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> firedRules) {
 
     public Assessment {
         severityBecause = List.copyOf(severityBecause);

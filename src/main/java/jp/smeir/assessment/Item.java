@@ -5,8 +5,11 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import jp.smeir.engine.Basis;
 import jp.smeir.engine.ItemStatus;
+import jp.smeir.engine.KeptJson;
 import jp.smeir.engine.Stage;
 import jp.smeir.engine.Text;
 import jp.smeir.engine.Timing;
@@ -25,11 +28,11 @@ public record Item(
         Timing timing,
         @Schema(description = "Set when timing is BY_DEADLINE; Japan time") OffsetDateTime dueAt,
         @Schema(description = "Sources; confirmed is false where the domain reference marks the fact unconfirmed") List<Basis> basis,
-        @Schema(description = "Name of the rule that produced the item") String rule,
+        @Schema(description = "Name of the rule that produced the item") @JsonSerialize(using = KeptJson.Writer.class) String rule,
         @Schema(description = "The facts that made the rule fire, in words") List<String> because,
-        @Schema(description = "Extension: other rules that produced the same code with the same status") List<String> alsoFrom) {
+        @Schema(description = "Extension: other rules that produced the same code with the same status") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> alsoFrom) {
 
     /** A body or person the item goes to. */
-    public record Recipient(String code, Text name, String contact) {
+    public record Recipient(String code, Text name, @JsonSerialize(using = KeptJson.Writer.class) String contact) {
     }
 }

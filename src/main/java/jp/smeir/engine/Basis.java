@@ -1,5 +1,7 @@
 package jp.smeir.engine;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 /** A source a rule rests on; {@code confirmed} is false where the domain reference marks it unconfirmed ([U]). */
-public record Basis(String source, boolean confirmed) {
+public record Basis(@JsonSerialize(using = KeptJson.Writer.class) String source, boolean confirmed) {
 }

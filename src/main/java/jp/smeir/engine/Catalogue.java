@@ -82,18 +82,7 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
-        catalogue.encodeTexts();
         return catalogue;
-    }
-
-    /** Every text here is written into many answers: each is encoded once for all of them. */
-    private void encodeTexts() {
-        recipients.values().forEach(r -> r.name().encodeOnce());
-        items.values().forEach(e -> {
-            e.title().encodeOnce();
-            e.detail().encodeOnce();
-        });
-        questions.values().forEach(Text::encodeOnce);
     }
 
     private static int line(com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -1,8 +1,6 @@
 package jp.smeir.engine;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.SerializableString;
@@ -12,33 +10,15 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 
 /**
- * A text in Japanese and English. Written as {@code {"ja": …, "en": …}}; the catalogue's fixed texts are
- * written from their JSON encoding made once ({@link #encodeOnce()}), since encoding the Japanese texts of
- * every answer anew was the largest single cost of answering (BENCHMARKS.md).
+ * A text in Japanese and English, written as {@code {"ja": …, "en": …}}. Every text comes from the catalogue,
+ * as it stands, with a deadline filled in or with a note on unconfirmed sources appended, so each is written
+ * from its kept encoding ({@link KeptJson}).
  */
 @JsonSerialize(using = Text.Writer.class)
 public record Text(String ja, String en) {
 
-    /**
-     * Strings whose quoted JSON form (UTF-8 and UTF-16) is kept. Bounded: a catalogue holds a few hundred
-     * texts, and each reload of a changed catalogue adds its new ones; past the bound, texts are encoded per
-     * answer as any other string.
-     */
-    private static final int ENCODED_MAX = 20_000;
-    private static final Map<String, SerializedString> ENCODED = new ConcurrentHashMap<>();
-
     public Text map(java.util.function.UnaryOperator<String> f) {
         return new Text(f.apply(ja), f.apply(en));
-    }
-
-    /** Keeps this text's JSON encoding, for a text that many answers repeat (the catalogue's). */
-    Text encodeOnce() {
-        for (String s : new String[] {ja, en}) {
-            if (s != null && ENCODED.size() < ENCODED_MAX) {
-                ENCODED.computeIfAbsent(s, SerializedString::new);
-            }
-        }
-        return this;
     }
 
     static final class Writer extends StdSerializer<Text> {
@@ -63,12 +43,7 @@ public record Text(String ja, String en) {
                 return;
             }
             out.writeFieldName(name);
-            SerializedString encoded = ENCODED.get(value);
-            if (encoded != null) {
-                out.writeString(encoded);
-            } else {
-                out.writeString(value);
-            }
+            out.writeString(KeptJson.of(value));
         }
     }
 }

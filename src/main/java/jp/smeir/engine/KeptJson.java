@@ -1,0 +1,53 @@
+package jp.smeir.engine;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+/**
+ * The JSON encoding of strings that answer after answer repeats: the catalogue's texts (as they stand or with
+ * a deadline filled in), rule names, sources, contacts. Each is encoded once and its encoding kept, since
+ * encoding them anew, half of them Japanese, was the largest single cost of writing an answer (BENCHMARKS.md).
+ * Only for strings that come from the rule base, never for what a client sends.
+ */
+public final class KeptJson {
+
+    /**
+     * A rule base gives about a thousand such strings, and each day of awareness adds a few dozen filled-in
+     * texts; past the bound the memory starts afresh, so it never holds more than this many.
+     */
+    private static final int MAX = 4_096;
+    private static final Map<String, SerializedString> KEPT = new ConcurrentHashMap<>();
+
+    private KeptJson() {
+    }
+
+    static SerializedString of(String s) {
+        SerializedString kept = KEPT.get(s);
+        if (kept == null) {
+            if (KEPT.size() >= MAX) {
+                KEPT.clear();
+            }
+            kept = new SerializedString(s);
+            KEPT.put(s, kept);
+        }
+        return kept;
+    }
+
+    /** For a string field ({@code @JsonSerialize(using = KeptJson.Writer.class)}) or list of them ({@code contentUsing}). */
+    public static final class Writer extends StdSerializer<String> {
+        public Writer() {
+            super(String.class);
+        }
+
+        @Override
+        public void serialize(String value, JsonGenerator out, SerializerProvider provider) throws IOException {
+            out.writeString(of(value));
+        }
+    }
+}
