@@ -1,9 +1,12 @@
 package jp.smeir.assessment;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import jp.smeir.deadline.Deadlines;
@@ -62,31 +66,42 @@ public final class Assessor {
             questionAffects.computeIfAbsent(ask.fact(), k -> new LinkedHashSet<>()).addAll(ask.affects());
         }
 
-        Comparator<Item> order = Comparator.comparing(Item::stage).thenComparingInt(i -> catalogue.order(i.code()));
-        items.sort(order);
+        // items, and the codes a question affects, in the catalogue's order
+        Map<String, Integer> position = new HashMap<>();
+        catalogue.items().keySet().forEach(code -> position.put(code, position.size()));
+        ToIntFunction<String> order = code -> position.getOrDefault(code, Integer.MAX_VALUE);
+        items.sort(Comparator.comparing(Item::stage).thenComparingInt(i -> order.applyAsInt(i.code())));
         return new Assessment(base.version(), inJapan(evaluation.evaluatedAt()), inJapan(awareAt),
                 severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),
                 ofKind(items, catalogue, ItemKind.ACTION), ofKind(items, catalogue, ItemKind.NOTIFICATION),
-                ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, catalogue),
+                ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, catalogue, order),
                 evaluation.firedRules());
     }
 
     /** The findings that decide a code: those with the strongest status, earliest timing first. */
     private static List<Finding> winners(List<Finding> findings, OffsetDateTime awareAt) {
+        if (findings.size() == 1) {
+            return findings;
+        }
         ItemStatus best = findings.stream().map(Finding::status).reduce((a, b) -> b.outranks(a) ? b : a).orElseThrow();
+        Map<Finding, Long> urgency = new IdentityHashMap<>();
+        findings.forEach(f -> urgency.put(f, urgency(f, awareAt)));
         return findings.stream()
                 .filter(f -> f.status() == best)
-                .sorted(Comparator.comparing((Finding f) -> urgency(f, awareAt)).thenComparing(Finding::rule))
+                .sorted(Comparator.comparing((Finding f) -> urgency.get(f)).thenComparing(Finding::rule))
                 .toList();
     }
 
-    /** Sort key for timing: immediately first, then deadlines by date, then promptly, then none. */
-    private static String urgency(Finding f, OffsetDateTime awareAt) {
+    /** Sort key for timing: immediately first, then deadlines by date and time, then promptly, then none. */
+    private static long urgency(Finding f, OffsetDateTime awareAt) {
         return switch (f.due().timing()) {
-            case IMMEDIATELY -> "0";
-            case BY_DEADLINE -> "1" + Deadlines.dueAt(awareAt, f.due()).toInstant();
-            case PROMPTLY -> "2";
-            case NONE -> "3";
+            case IMMEDIATELY -> Long.MIN_VALUE;
+            case BY_DEADLINE -> {
+                Instant due = Deadlines.dueAt(awareAt, f.due()).toInstant();
+                yield due.getEpochSecond() * 1_000_000_000L + due.getNano();
+            }
+            case PROMPTLY -> Long.MAX_VALUE - 1;
+            case NONE -> Long.MAX_VALUE;
         };
     }
 
@@ -124,6 +139,9 @@ public final class Assessor {
     }
 
     private static Text detail(Text template, Finding finding, OffsetDateTime dueAt) {
+        if (template.ja().indexOf('{') < 0 && template.en().indexOf('{') < 0) {
+            return template;
+        }
         String days = finding.due().days() == null ? "" : String.valueOf(finding.due().days());
         String dueJa = dueAt == null ? "" : dueAt.format(DUE_JA);
         String dueEn = dueAt == null ? "" : dueAt.format(DUE_EN);
@@ -135,14 +153,14 @@ public final class Assessor {
         return items.stream().filter(i -> catalogue.entry(i.code()).kind() == kind).toList();
     }
 
-    private static List<Question> questions(Map<String, Set<String>> affects, Catalogue catalogue) {
+    private static List<Question> questions(Map<String, Set<String>> affects, Catalogue catalogue, ToIntFunction<String> order) {
         List<Question> questions = new ArrayList<>();
         affects.forEach((fact, codes) -> {
             Text text = catalogue.questions().get(fact);
             if (text == null) {
                 throw new IllegalStateException("no question text for fact " + fact + " in " + Catalogue.FILE);
             }
-            List<String> sorted = codes.stream().sorted(Comparator.comparingInt(catalogue::order)).toList();
+            List<String> sorted = codes.stream().sorted(Comparator.comparingInt(order)).toList();
             questions.add(new Question(fact, text, sorted));
         });
         return questions;

@@ -49,18 +49,6 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         return entry;
     }
 
-    /** Position of a code in the catalogue, to list items in the catalogue's order. */
-    public int order(String code) {
-        int i = 0;
-        for (String c : items.keySet()) {
-            if (c.equals(code)) {
-                return i;
-            }
-            i++;
-        }
-        return Integer.MAX_VALUE;
-    }
-
     static Catalogue load(Path file) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
