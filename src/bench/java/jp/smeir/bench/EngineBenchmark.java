@@ -24,6 +24,7 @@ import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.Assessor;
 import jp.smeir.common.JsonConfig;
 import jp.smeir.engine.Evaluation;
+import jp.smeir.engine.KeptJsonTest;
 import jp.smeir.engine.RuleBase;
 import jp.smeir.engine.RuleEngine;
 import jp.smeir.facts.IncidentFacts;
@@ -79,6 +80,10 @@ public class EngineBenchmark {
     @Param({"1"})
     public int scale;
 
+    /** How {@link #write} writes: with the encodings kept once ({@code kept}, as the service) or Jackson's own way. */
+    @Param({"kept"})
+    public String encoding;
+
     RuleEngine engine;
     IncidentFacts facts;
     OffsetDateTime now = OffsetDateTime.parse("2026-11-20T10:00:00+09:00");
@@ -94,7 +99,7 @@ public class EngineBenchmark {
         // as in the service: Drools traces every match at TRACE level
         DROOLS.setLevel(Level.WARNING);
         KIE.setLevel(Level.WARNING);
-        json = JsonConfig.configure(new ObjectMapper().findAndRegisterModules());
+        json = "jackson".equals(encoding) ? KeptJsonTest.plain() : JsonConfig.configure(new ObjectMapper().findAndRegisterModules());
         facts = json.readValue(switch (incident) {
             case "small" -> SMALL;
             case "large" -> LARGE;
