@@ -3,6 +3,8 @@ package jp.smeir.security;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -101,7 +103,9 @@ class RuleReloadTest {
             // 5. a sound change goes into service
             Files.writeString(appi, original + "\n// reviewed\n");
             String after = given().when().post("/api/v1/rules/reload").then().statusCode(200)
-                    .body("previousVersion", is(before)).extract().path("version");
+                    .body("previousVersion", is(before))
+                    .body("buildMillis", greaterThan(0)).body("scenariosMillis", greaterThanOrEqualTo(0))
+                    .extract().path("version");
             assertThat(after).isNotEqualTo(before);
             given().when().get("/api/v1/rules").then().body("version", is(after));
             given().auth().preemptive().basic("reporter", "reporter-pass").contentType("application/json").body(FACTS)
