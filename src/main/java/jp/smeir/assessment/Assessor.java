@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,9 +66,7 @@ public final class Assessor {
         }
 
         // items, and the codes a question affects, in the catalogue's order
-        Map<String, Integer> position = new HashMap<>();
-        catalogue.items().keySet().forEach(code -> position.put(code, position.size()));
-        ToIntFunction<String> order = code -> position.getOrDefault(code, Integer.MAX_VALUE);
+        ToIntFunction<String> order = base::position;
         items.sort(Comparator.comparing(Item::stage).thenComparingInt(i -> order.applyAsInt(i.code())));
         return new Assessment(base.version(), inJapan(evaluation.evaluatedAt()), inJapan(awareAt),
                 severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),

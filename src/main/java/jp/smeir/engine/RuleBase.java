@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class RuleBase {
     private final KieContainerSessionsPool sessions;
     private final Map<String, RuleInfo> rules;
     private final Catalogue catalogue;
+    /** Each catalogue code's place in the catalogue, which orders the items of every answer. */
+    private final Map<String, Integer> positions;
 
     private RuleBase(String version, KieContainer container, Map<String, RuleInfo> rules, Catalogue catalogue) {
         this.version = version;
@@ -54,6 +57,9 @@ public final class RuleBase {
         this.sessions = container.newKieSessionsPool(SESSION_POOL);
         this.rules = rules;
         this.catalogue = catalogue;
+        Map<String, Integer> positions = new HashMap<>();
+        catalogue.items().keySet().forEach(code -> positions.put(code, positions.size()));
+        this.positions = Map.copyOf(positions);
     }
 
     /** {@code sha256:<hex>} of the rule files' relative names and contents, and of the catalogue. */
@@ -80,6 +86,11 @@ public final class RuleBase {
 
     public Catalogue catalogue() {
         return catalogue;
+    }
+
+    /** Where a code stands in the catalogue (codes it lacks come last), to list items in the catalogue's order. */
+    public int position(String code) {
+        return positions.getOrDefault(code, Integer.MAX_VALUE);
     }
 
     public RuleInfo rule(String name) {
