@@ -6,7 +6,7 @@
 #   three rule reloads; the resident memory (RSS) of the service under that load, and its peak.
 # Usage: src/bench/load.sh [seconds per endpoint, default 20]. Needs wrk (installed from Debian if missing).
 # Environment: WARMUP (seconds, default 60), JAVA_OPTS (JVM options of the measured service, default the README's
-# small-footprint options: -Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m), MALLOC_ARENA_MAX (default 2).
+# small-footprint options: -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m), MALLOC_ARENA_MAX (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 DURATION=${1:-20}
@@ -30,7 +30,7 @@ start() {
   rm -rf "$WORK/data"
   local begin; begin=$(date +%s%N)
   QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
-    MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java "$@" ${JAVA_OPTS:--Xmx192m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m} -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
+    MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java "$@" ${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m} -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' -d "$FACTS" "$BASE/api/v1/assessments"; do
