@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 import jp.smeir.deadline.Deadlines;
@@ -66,12 +65,11 @@ public final class Assessor {
         }
 
         // items, and the codes a question affects, in the catalogue's order
-        ToIntFunction<String> order = base::position;
-        items.sort(Comparator.comparing(Item::stage).thenComparingInt(i -> order.applyAsInt(i.code())));
+        items.sort(Comparator.comparing(Item::stage).thenComparingInt(i -> base.position(i.code())));
         return new Assessment(base.version(), inJapan(evaluation.evaluatedAt()), inJapan(awareAt),
                 severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),
                 ofKind(items, catalogue, ItemKind.ACTION), ofKind(items, catalogue, ItemKind.NOTIFICATION),
-                ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, catalogue, order),
+                ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, base),
                 evaluation.firedRules());
     }
 
@@ -81,10 +79,10 @@ public final class Assessor {
             return findings;
         }
         ItemStatus best = findings.stream().map(Finding::status).reduce((a, b) -> b.outranks(a) ? b : a).orElseThrow();
+        List<Finding> strongest = findings.stream().filter(f -> f.status() == best).toList();
         Map<Finding, Long> urgency = new IdentityHashMap<>();
-        findings.forEach(f -> urgency.put(f, urgency(f, awareAt)));
-        return findings.stream()
-                .filter(f -> f.status() == best)
+        strongest.forEach(f -> urgency.put(f, urgency(f, awareAt)));
+        return strongest.stream()
                 .sorted(Comparator.comparing((Finding f) -> urgency.get(f)).thenComparing(Finding::rule))
                 .toList();
     }
@@ -150,14 +148,14 @@ public final class Assessor {
         return items.stream().filter(i -> catalogue.entry(i.code()).kind() == kind).toList();
     }
 
-    private static List<Question> questions(Map<String, Set<String>> affects, Catalogue catalogue, ToIntFunction<String> order) {
+    private static List<Question> questions(Map<String, Set<String>> affects, RuleBase base) {
         List<Question> questions = new ArrayList<>();
         affects.forEach((fact, codes) -> {
-            Text text = catalogue.questions().get(fact);
+            Text text = base.catalogue().questions().get(fact);
             if (text == null) {
                 throw new IllegalStateException("no question text for fact " + fact + " in " + Catalogue.FILE);
             }
-            List<String> sorted = codes.stream().sorted(Comparator.comparingInt(order)).toList();
+            List<String> sorted = codes.stream().sorted(Comparator.comparingInt(base::position)).toList();
             questions.add(new Question(fact, text, sorted));
         });
         return questions;
