@@ -36,8 +36,13 @@ public class AssessmentRecord extends PanacheEntityBase {
     @Column(name = "fired_rules")
     public String firedRules;
 
-    /** The assessment as answered (contract §2), JSON. */
-    public String body;
+    /** The assessment as answered (contract §2): gzip-compressed UTF-8 JSON. */
+    @Column(name = "body_gzip")
+    public byte[] bodyGzip;
+
+    /** The same as text, in rows written before migration V5 (plain JSON, or {@code gz:} and base64); null since. */
+    @Column(name = "body")
+    public String legacyBody;
 
     public static AssessmentRecord of(UUID incidentId, int seq) {
         return find("incidentId = ?1 and seq = ?2", incidentId, seq).firstResult();

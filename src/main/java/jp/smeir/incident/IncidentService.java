@@ -452,7 +452,7 @@ public class IncidentService {
         record.rulesetVersion = assessment.rulesetVersion();
         record.evaluatedAt = assessment.evaluatedAt().toInstant();
         record.firedRules = write(assessment.firedRules());
-        record.body = StoredJson.compress(write(assessment));
+        record.bodyGzip = StoredJson.compress(json, assessment);
         record.persist();
     }
 
@@ -472,7 +472,9 @@ public class IncidentService {
     }
 
     private Assessment currentAssessment(Incident incident) {
-        return read(StoredJson.expand(AssessmentRecord.of(incident.id, incident.assessmentSeq).body), Assessment.class);
+        AssessmentRecord record = AssessmentRecord.of(incident.id, incident.assessmentSeq);
+        return record.bodyGzip != null ? StoredJson.expand(json, record.bodyGzip, Assessment.class)
+                : read(StoredJson.expandLegacy(record.legacyBody), Assessment.class);
     }
 
     private IncidentView view(Incident incident, Instant now) {

@@ -1,0 +1,76 @@
+package jp.smeir.incident;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import jp.smeir.support.Incidents;
+
+/** How an assessment is kept: gzip-compressed JSON in a binary column, and rows written before V5 still read. */
+@QuarkusTest
+class IncidentStorageTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theAssessmentIsStoredAsGzipCompressedJsonInTheBinaryColumn() throws IOException {
+        String id = open();
+        AssessmentRecord record = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord.of(UUID.fromString(id), 1));
+        assertNull(record.legacyBody);
+        assertEquals(0x1f, record.bodyGzip[0] & 0xff, "gzip magic");
+        assertEquals(0x8b, record.bodyGzip[1] & 0xff, "gzip magic");
+        assertEquals(served(id).get("assessment"), JSON.readTree(gunzip(record.bodyGzip)));
+    }
+
+    @Test
+    void rowsWrittenBeforeTheBinaryColumnAreServedAsBefore() {
+        for (boolean compressed : new boolean[] {true, false}) {
+            String id = open();
+            JsonNode before = served(id);
+            QuarkusTransaction.requiringNew().run(() -> {
+                AssessmentRecord record = AssessmentRecord.of(UUID.fromString(id), 1);
+                // the two text forms of earlier versions: "gz:" and base64 of gzip, or plain JSON
+                record.legacyBody = compressed ? "gz:" + Base64.getEncoder().encodeToString(record.bodyGzip) : gunzip(record.bodyGzip);
+                record.bodyGzip = null;
+            });
+            assertEquals(before, served(id), compressed ? "gz: text" : "plain JSON text");
+        }
+    }
+
+    private static String open() {
+        return given().contentType("application/json").body(Incidents.misdelivery(1500, "stored"))
+                .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonNode served(String id) {
+        try {
+            return JSON.readTree(given().when().get("/api/v1/incidents/" + id).then().statusCode(200).extract().asString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String gunzip(byte[] gzip) {
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
