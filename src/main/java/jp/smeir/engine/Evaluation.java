@@ -6,7 +6,7 @@ import java.util.List;
 import jp.smeir.facts.IncidentFacts;
 
 /**
- * The raw outcome of one evaluation: what the rules inserted, read back through the queries, and the rule
+ * The raw outcome of one evaluation: what the rules inserted, read back from the working memory, and the rule
  * base that produced it (so a concurrent reload cannot mix texts of one version with findings of another).
  */
 public record Evaluation(RuleBase ruleBase, IncidentFacts facts, OffsetDateTime evaluatedAt, List<Finding> findings,

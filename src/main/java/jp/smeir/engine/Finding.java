@@ -6,7 +6,7 @@ import org.kie.api.runtime.rule.RuleContext;
 
 /**
  * What a rule concludes: one catalogue code with its status and timing, inserted by the rule's consequence
- * and read back through the {@code findings} query. Texts, stage and recipient come from the catalogue,
+ * and read back by {@link RuleEngine}. Texts, stage and recipient come from the catalogue,
  * the basis from the rule's metadata, the deadline from {@link Due}.
  */
 public record Finding(String code, ItemStatus status, boolean mandatory, Due due,

@@ -3,14 +3,18 @@ package jp.smeir.engine;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.drools.core.common.InternalFactHandle;
+import org.kie.api.runtime.ClassObjectFilter;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.ObjectFilter;
 import org.kie.api.runtime.rule.AgendaFilter;
-import org.kie.api.runtime.rule.QueryResultsRow;
+import org.kie.api.runtime.rule.FactHandle;
 
 import jp.smeir.facts.IncidentFacts;
 
@@ -23,6 +27,9 @@ public class RuleEngine {
 
     /** More firings than any sane rule base needs for one incident: a loop in the rules, not a big incident. */
     static final int MAX_FIRINGS = 10_000;
+
+    /** What the rules conclude: findings, questions, severity reasons. */
+    private static final ObjectFilter OUTCOMES = new ClassObjectFilter(Outcome.class);
 
     private final AtomicReference<RuleBase> current;
     private final java.util.function.LongConsumer timing;
@@ -79,8 +86,7 @@ public class RuleEngine {
             List<Finding> findings = new ArrayList<>();
             List<Ask> asks = new ArrayList<>();
             List<SeverityReason> severity = new ArrayList<>();
-            for (QueryResultsRow row : session.getQueryResults("outcomes")) {
-                Object outcome = row.get("$result");
+            for (Object outcome : outcomes(session)) {
                 if (outcome instanceof Finding finding) {
                     findings.add(finding);
                 } else if (outcome instanceof Ask ask) {
@@ -94,6 +100,24 @@ public class RuleEngine {
             session.dispose();
             timing.accept(System.nanoTime() - start);
         }
+    }
+
+    /**
+     * The outcomes in the working memory, in the order the rules inserted them (a fact handle's id grows with
+     * each insertion). Read from the session's object store rather than through a query, which the engine
+     * would otherwise keep up to date on every insertion and then evaluate (BENCHMARKS.md).
+     */
+    private static List<Object> outcomes(KieSession session) {
+        List<InternalFactHandle> handles = new ArrayList<>();
+        for (FactHandle handle : session.getFactHandles(OUTCOMES)) {
+            handles.add((InternalFactHandle) handle);
+        }
+        handles.sort(Comparator.comparingLong(InternalFactHandle::getId));
+        List<Object> outcomes = new ArrayList<>(handles.size());
+        for (InternalFactHandle handle : handles) {
+            outcomes.add(handle.getObject());
+        }
+        return outcomes;
     }
 
 }

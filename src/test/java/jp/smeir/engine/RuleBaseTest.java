@@ -98,8 +98,19 @@ class RuleBaseTest {
     }
 
     @Test
-    void queriesAreNotListedAsRules() {
-        assertTrue(TestRules.engine().ruleBase().rules().keySet().stream().noneMatch(n -> n.equals("findings")));
+    void aQueryAnAnalystAddsIsNotListedAsARule(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Files.writeString(rules.resolve("queries.drl"), """
+                package rules;
+
+                import jp.smeir.engine.Finding;
+
+                query "findings"
+                    $finding : Finding()
+                end
+                """);
+        RuleBase base = RuleBase.build(rules);
+        assertEquals(TestRules.engine().ruleBase().rules().keySet(), base.rules().keySet());
     }
 
     static Path copyRules(Path target) throws IOException {
