@@ -1,5 +1,8 @@
 package jp.smeir.engine;
 
-/** What rules conclude and Java reads back: findings, questions to ask, severity reasons (read from the session's working memory). */
+/**
+ * What rules conclude and Java reads back from the session's working memory: findings, questions to ask,
+ * severity reasons.
+ */
 public sealed interface Outcome permits Finding, Ask, SeverityReason {
 }
