@@ -85,6 +85,8 @@ run "POST /api/v1/assessments" post.lua /api/v1/assessments
 run "POST /api/v1/incidents" post.lua /api/v1/incidents
 run "GET /api/v1/incidents/{id}" get.lua "/api/v1/incidents/$ID"
 for i in 1 2 3; do
-  echo "rule reload $i: $(curl -s -o /dev/null -w '%{http_code} in %{time_total}' -X POST -H "$AUTH" "$BASE/api/v1/rules/reload") s"
+  out=$(curl -s -w ' %{http_code} %{time_total}' -X POST -H "$AUTH" "$BASE/api/v1/rules/reload")
+  split=$(echo "$out" | sed -nE 's/.*"buildMillis":([0-9]+),"scenariosMillis":([0-9]+).*/(build \1 ms, scenarios \2 ms)/p')
+  echo "rule reload $i: $(echo "$out" | awk '{print $(NF-1)}') in $(echo "$out" | awk '{print $NF}') s $split"
 done
 echo "peak RSS: $(grep VmHWM /proc/$PID/status | awk '{printf "%d MB", $2/1024}')"

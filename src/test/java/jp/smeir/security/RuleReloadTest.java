@@ -2,6 +2,7 @@ package jp.smeir.security;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -20,11 +21,18 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+
+import jp.smeir.engine.RuleBase;
+import jp.smeir.engine.RuleEngine;
+import jp.smeir.problem.ProblemException;
+import jp.smeir.scenario.RuleReload;
 
 /** A reload under load: broken rules are refused with 422 while every evaluation keeps answering. */
 @QuarkusTest
@@ -122,6 +130,35 @@ class RuleReloadTest {
         given().when().post("/api/v1/rules/reload").then().statusCode(200);
         given().auth().preemptive().basic("reporter", "reporter-pass").when().post("/api/v1/rules/reload").then().statusCode(403)
                 .body("status", is(403)).body(not(is("")));
+    }
+
+    @Inject
+    RuleReload reload;
+
+    @Inject
+    RuleEngine engine;
+
+    /** The rehearsal after the start (off in tests, called here) builds and tests the rules on disk, and serves none. */
+    @Test
+    void aRehearsalBuildsAndTestsTheRulesOnDiskButPutsNothingIntoService() throws IOException {
+        RuleBase inService = engine.ruleBase();
+        Path appi = FOLDER.resolve("appi.drl");
+        Path broken = FOLDER.resolve("zz-broken.drl");
+        String original = Files.readString(appi);
+        try {
+            // a sound change, and one that fails a scenario: a reload would serve the first and refuse the second
+            Files.writeString(appi, original + "\n// reviewed\n");
+            assertThat(reload.rehearse()).isPositive();
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));", ""));
+            assertThat(reload.rehearse()).isPositive();
+            // rules that do not build fail the rehearsal as they would fail a reload
+            Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — ref §0\")\nwhen\n  NoSuchFact()\nthen\nend\n");
+            assertThatThrownBy(reload::rehearse).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
+            assertThat(engine.ruleBase()).isSameAs(inService);
+        } finally {
+            Files.deleteIfExists(broken);
+            Files.writeString(appi, original);
+        }
     }
 
     static void copy(Path from, Path to) {
