@@ -86,7 +86,7 @@ public class RuleReload {
      * service. The start builds the rules once, while the JIT compiler has not yet compiled Drools' builder,
      * so an operator's first reload would take about twice as long as later ones (BENCHMARKS.md); one
      * rehearsal in the background, {@code incident.rules.reload-rehearsal.delay} after the start, spares it
-     * that.
+     * that. A reload asked for meanwhile waits for it (about a second).
      *
      * @return how long it took, in milliseconds
      */
