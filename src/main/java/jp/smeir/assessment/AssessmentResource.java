@@ -11,6 +11,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.common.annotation.NonBlocking;
+
 import jp.smeir.facts.IncidentFacts;
 
 import jp.smeir.common.Roles;
@@ -27,6 +29,10 @@ public class AssessmentResource {
     AssessmentService service;
 
     @POST
+    // Evaluating is computation alone (no database, no file, no remote call) and takes well under a millisecond,
+    // so it runs on the event loop that received the request rather than being handed to a worker thread:
+    // under load a p99 about 15% lower and 4-5% more answers per second (BENCHMARKS.md).
+    @NonBlocking
     @Operation(summary = "Evaluate incident facts; nothing is stored",
             description = "Answers the actions, notification duties and escalations, each with its basis and rule. "
                     + "Unknown facts (absent or null) make dependent duties CONDITIONAL and appear in questions.")

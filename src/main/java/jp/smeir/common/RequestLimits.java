@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -22,7 +24,9 @@ import jp.smeir.problem.ProblemException;
 
 /**
  * Limits on what one request may ask: the size of its body (413) and, per authenticated principal, how many
- * writes it may make (429 with Retry-After). Both answer problem+json through the one exception mapper.
+ * writes it may make (429 with Retry-After). Both answer problem+json through the one exception mapper. A
+ * declared Content-Length is checked as the request arrives; a body sent without one is counted as it is read
+ * ({@link BodyLimit}).
  */
 public class RequestLimits {
 
@@ -59,8 +63,24 @@ public class RequestLimits {
                 throw new ProblemException(400, "bad-request", "Bad Request", "Content-Length is not a number.");
             }
         }
-        if (request.hasEntity()) {
-            request.setEntityStream(new Limited(request.getEntityStream(), limit));
+    }
+
+    /**
+     * Counts the bytes of a body as its reader takes them, failing past the limit. It wraps the stream when the
+     * body is read, not when the request arrives: for a non-blocking endpoint Quarkus first buffers a small body
+     * (or hands a large one to a worker thread), and a stream taken earlier would read the connection on the
+     * event loop.
+     */
+    @Provider
+    public static class BodyLimit implements ReaderInterceptor {
+
+        @ConfigProperty(name = "incident.http.max-body-size", defaultValue = "256K")
+        MemorySize maxBody;
+
+        @Override
+        public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+            context.setInputStream(new Limited(context.getInputStream(), maxBody.asLongValue()));
+            return context.proceed();
         }
     }
 

@@ -2,6 +2,7 @@ package jp.smeir.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import java.io.ByteArrayInputStream;
@@ -31,6 +32,19 @@ class LimitsTest {
         given().contentType("application/json").body(new ByteArrayInputStream(big().getBytes(StandardCharsets.UTF_8)))
                 .when().post("/api/v1/incidents")
                 .then().statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void aChunkedBodyToTheNonBlockingAssessmentsIsReadAndLimited() {
+        // assessments run on the event loop: a body without Content-Length must still be read, and limited
+        given().contentType("application/json")
+                .body(new ByteArrayInputStream("{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"incidentTypes\": [\"RANSOMWARE\"]}"
+                        .getBytes(StandardCharsets.UTF_8)))
+                .when().post("/api/v1/assessments")
+                .then().statusCode(200).body("notifications.code", hasItem("PPC_PRELIMINARY_REPORT"));
+        given().contentType("application/json").body(new ByteArrayInputStream(big().getBytes(StandardCharsets.UTF_8)))
+                .when().post("/api/v1/assessments")
+                .then().statusCode(413).contentType("application/problem+json").body("status", is(413));
     }
 
     @Test
