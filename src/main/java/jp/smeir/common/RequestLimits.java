@@ -91,7 +91,9 @@ public class RequestLimits {
             return;
         }
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/api/v1/") || NOT_WRITES.contains(path) || identity.isAnonymous()) {
+        // the same resource answers with a trailing slash
+        String resource = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (!path.startsWith("/api/v1/") || NOT_WRITES.contains(resource) || identity.isAnonymous()) {
             return;
         }
         Bucket bucket = buckets.computeIfAbsent(identity.getPrincipal().getName(), k -> new Bucket(burst, writesPerMinute / 60.0));

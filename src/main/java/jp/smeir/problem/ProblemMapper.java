@@ -41,6 +41,12 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
+        // a limit hit while Jackson reads a field (a body too large, counted as it is read) comes wrapped
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem(problem);
+            }
+        }
         return respond(new InvalidInputException(List.of(fieldError(e))).toProblem());
     }
 

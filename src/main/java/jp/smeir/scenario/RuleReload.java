@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 import jp.smeir.engine.RuleBase;
@@ -50,6 +51,9 @@ public class RuleReload {
 
     @ConfigProperty(name = "incident.rules.reload-rehearsal.delay", defaultValue = "10s")
     Duration rehearsalDelay;
+
+    /** The rehearsal scheduled at the start, cancelled if the service stops before it runs. */
+    private volatile CompletableFuture<Void> rehearsal;
 
     /** What a reload did: {@code millis} in all, of which building the rules and running the scenarios. */
     public record Outcome(String previousVersion, String version, int rules, int scenariosPassed, long millis,
@@ -103,14 +107,23 @@ public class RuleReload {
         if (!rehearse) {
             return;
         }
-        CompletableFuture.runAsync(() -> {
+        rehearsal = CompletableFuture.runAsync(() -> {
             try {
                 rehearse();
-            } catch (RuntimeException e) {
+            } catch (ProblemException e) {
                 // the rules on disk may be mid-edit; a reload would answer 422, and the rules in service are untouched
                 LOG.debugf("reload rehearsal did not complete: %s", e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("reload rehearsal failed; the rules in service are untouched", e);
             }
         }, CompletableFuture.delayedExecutor(rehearsalDelay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    void cancelRehearsal(@Observes ShutdownEvent stopping) {
+        CompletableFuture<Void> scheduled = rehearsal;
+        if (scheduled != null) {
+            scheduled.cancel(false);
+        }
     }
 
     private Trial trial() {

@@ -1,15 +1,22 @@
 package jp.smeir.security;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /** Oversized bodies are 413 problem+json, with or without Content-Length; metrics are served. */
@@ -20,6 +27,19 @@ class LimitsTest {
         return "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": \"" + "a".repeat(300_000) + "\"}";
     }
 
+    @TestHTTPResource("/")
+    URI root;
+
+    /** Posts a body of unknown length, so that it goes chunked, without Content-Length (RestAssured always sends one). */
+    HttpResponse<String> postChunked(String path, String body) throws Exception {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(root.resolve(path)).version(HttpClient.Version.HTTP_1_1)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-pass".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes))).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     @Test
     void anOversizedBodyIs413() {
         given().contentType("application/json").body(big()).when().post("/api/v1/assessments")
@@ -27,24 +47,23 @@ class LimitsTest {
     }
 
     @Test
-    void anOversizedChunkedBodyIs413() {
-        // an InputStream body is sent chunked, without Content-Length
-        given().contentType("application/json").body(new ByteArrayInputStream(big().getBytes(StandardCharsets.UTF_8)))
-                .when().post("/api/v1/incidents")
-                .then().statusCode(413).contentType("application/problem+json");
+    void anOversizedChunkedBodyIs413() throws Exception {
+        HttpResponse<String> response = postChunked("api/v1/incidents", big());
+        assertEquals(413, response.statusCode(), response.body());
+        assertTrue(response.body().contains("/problems/body-too-large"), response.body());
     }
 
     @Test
-    void aChunkedBodyToTheNonBlockingAssessmentsIsReadAndLimited() {
+    void aChunkedBodyToTheNonBlockingAssessmentsIsReadAndLimited() throws Exception {
         // assessments run on the event loop: a body without Content-Length must still be read, and limited
-        given().contentType("application/json")
-                .body(new ByteArrayInputStream("{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"incidentTypes\": [\"RANSOMWARE\"]}"
-                        .getBytes(StandardCharsets.UTF_8)))
-                .when().post("/api/v1/assessments")
-                .then().statusCode(200).body("notifications.code", hasItem("PPC_PRELIMINARY_REPORT"));
-        given().contentType("application/json").body(new ByteArrayInputStream(big().getBytes(StandardCharsets.UTF_8)))
-                .when().post("/api/v1/assessments")
-                .then().statusCode(413).contentType("application/problem+json").body("status", is(413));
+        HttpResponse<String> small = postChunked("api/v1/assessments",
+                "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"incidentTypes\": [\"RANSOMWARE\"], \"personalData\": {\"breach\": \"SUSPECTED\"}}");
+        assertEquals(200, small.statusCode(), small.body());
+        assertTrue(small.body().contains("PPC_PRELIMINARY_REPORT"), small.body());
+        // the limit is hit inside the title, which Jackson reports wrapped: still 413, not 400
+        HttpResponse<String> big = postChunked("api/v1/assessments", big());
+        assertEquals(413, big.statusCode(), big.body());
+        assertTrue(big.body().contains("/problems/body-too-large"), big.body());
     }
 
     @Test

@@ -44,6 +44,8 @@ class RateLimitTest {
         org.junit.jupiter.api.Assertions.assertEquals(201, open("analyst"));
         given().auth().preemptive().basic("reporter", "reporter-pass").contentType("application/json")
                 .body("{\"awareAt\": \"2026-11-20T09:30:00+09:00\"}").when().post("/api/v1/assessments").then().statusCode(200);
+        given().auth().preemptive().basic("reporter", "reporter-pass").contentType("application/json")
+                .body("{\"awareAt\": \"2026-11-20T09:30:00+09:00\"}").when().post("/api/v1/assessments/").then().statusCode(200);
         given().auth().preemptive().basic("reporter", "reporter-pass").when().get("/api/v1/incidents").then().statusCode(200);
     }
 }
