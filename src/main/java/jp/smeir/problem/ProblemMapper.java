@@ -42,12 +42,8 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         // a limit hit while Jackson reads a field (a body too large, counted as it is read) comes wrapped
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof ProblemException problem) {
-                return problem(problem);
-            }
-        }
-        return respond(new InvalidInputException(List.of(fieldError(e))).toProblem());
+        ProblemException wrapped = wrapped(e.getCause());
+        return wrapped != null ? problem(wrapped) : respond(new InvalidInputException(List.of(fieldError(e))).toProblem());
     }
 
     /** Declared for the subtypes too, so that these win over Quarkus's built-in plain-text mappers. */
@@ -94,15 +90,24 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProblemException problem) {
-                return problem(problem);
-            }
+        ProblemException wrapped = wrapped(e);
+        if (wrapped != null) {
+            return problem(wrapped);
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", id);
         return respond(new Problem(type("internal-error"), "Internal error", 500,
                 "An unexpected error occurred; it has been logged as " + id + ".", null, null));
+    }
+
+    /** The first {@link ProblemException} in a chain of causes, from {@code e} on; null if none. */
+    private static ProblemException wrapped(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProblemException problem) {
+                return problem;
+            }
+        }
+        return null;
     }
 
     static Response respond(Problem problem) {
