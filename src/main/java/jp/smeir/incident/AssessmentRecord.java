@@ -10,10 +10,16 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One assessment of an incident, kept for ever with the rule base version and the rules that fired. */
+/**
+ * One assessment of an incident, kept for ever with the rule base version and the rules that fired. Never
+ * changed once written, so Hibernate keeps no copy of it to check for changes ({@link Immutable}).
+ */
 @Entity
+@Immutable
 @Table(name = "assessment_record")
 public class AssessmentRecord extends PanacheEntityBase {
 

@@ -13,10 +13,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.Immutable;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One entry of an incident's append-only history. */
+/** One entry of an incident's append-only history: never changed once written ({@link Immutable}). */
 @Entity
+@Immutable
 @Table(name = "incident_event")
 public class IncidentEvent extends PanacheEntityBase {
 
