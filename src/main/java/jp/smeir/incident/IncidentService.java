@@ -144,7 +144,7 @@ public class IncidentService {
     private Opened create(IncidentFacts facts, ExternalTicket ticket, String idempotencyKey, String digest,
                           Assessment assessment, Instant now, String who) {
         Incident incident = new Incident();
-        incident.id = UUID.randomUUID();
+        incident.id = IncidentIds.next(now);
         incident.title = facts.title();
         incident.status = IncidentStatus.OPEN;
         incident.awareAt = facts.awareAt().toInstant();
