@@ -2,6 +2,7 @@ package jp.smeir.incident;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.ByteArrayInputStream;
@@ -45,10 +46,16 @@ class IncidentStorageTest {
             JsonNode before = served(id);
             QuarkusTransaction.requiringNew().run(() -> {
                 AssessmentRecord record = AssessmentRecord.of(UUID.fromString(id), 1);
-                // the two text forms of earlier versions: "gz:" and base64 of gzip, or plain JSON
-                record.legacyBody = compressed ? "gz:" + Base64.getEncoder().encodeToString(record.bodyGzip) : gunzip(record.bodyGzip);
-                record.bodyGzip = null;
+                // the two text forms of earlier versions: "gz:" and base64 of gzip, or plain JSON; written with SQL,
+                // as the service never changes a stored assessment (the entity is immutable)
+                String legacy = compressed ? "gz:" + Base64.getEncoder().encodeToString(record.bodyGzip) : gunzip(record.bodyGzip);
+                AssessmentRecord.getEntityManager()
+                        .createNativeQuery("update assessment_record set body = ?1, body_gzip = null where id = ?2")
+                        .setParameter(1, legacy).setParameter(2, record.id).executeUpdate();
             });
+            AssessmentRecord rewritten = QuarkusTransaction.requiringNew().call(() -> AssessmentRecord.of(UUID.fromString(id), 1));
+            assertNull(rewritten.bodyGzip, "the row now has only the text form");
+            assertNotNull(rewritten.legacyBody);
             assertEquals(before, served(id), compressed ? "gz: text" : "plain JSON text");
         }
     }
