@@ -129,6 +129,15 @@ public class EngineBenchmark {
     }
 
     /**
+     * What a request does after the evaluation: assembling the answer and writing it. Unlike {@link #write}, each
+     * answer is a new one, as in the service, so its filled-in texts are new objects each time.
+     */
+    @Benchmark
+    public byte[] answer() throws IOException {
+        return json.writeValueAsBytes(Assessor.assess(evaluation));
+    }
+
+    /**
      * A copy of rules/ with (scale − 1) × as many generated rules in the style of the shipped ones: each matches
      * a sector, an incident type and an exact number of persons, so that only a few fire for a given incident.
      */

@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jp.smeir.deadline.Deadlines;
@@ -42,6 +44,22 @@ public final class Assessor {
 
     private static final DateTimeFormatter DUE_JA = DateTimeFormatter.ofPattern("uuuu年M月d日(E) HH:mm", Locale.JAPANESE);
     private static final DateTimeFormatter DUE_EN = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'JST'", Locale.ENGLISH);
+
+    /**
+     * The texts with a deadline or a note on unconfirmed sources filled in, kept, so that every answer with the
+     * same deadline (they fall on whole days after the day of awareness) and the same sources reuses the same
+     * strings, whose JSON encodings {@link jp.smeir.engine.KeptJson} keeps: filled in anew, each answer built
+     * long strings and hashed and compared them whole to find their encodings (BENCHMARKS.md). Keyed by the
+     * catalogue's own text, so a rule base reloaded uses new keys; past the bound the memory starts afresh.
+     */
+    private static final int MAX_FILLED = 2_048;
+    private static final Map<Object, Text> FILLED = new ConcurrentHashMap<>();
+
+    private record Deadline(Text template, OffsetDateTime dueAt, Integer days) {
+    }
+
+    private record Unconfirmed(Text detail, Text note, List<String> sources) {
+    }
 
     private Assessor() {
     }
@@ -117,11 +135,10 @@ public final class Assessor {
                 alsoFrom.add(f.rule());
             }
         }
-        Text detail = detail(entry.detail(), first, dueAt);
+        Text detail = detail(entry.detail(), first.due().days(), dueAt);
         List<String> unconfirmed = basis.stream().filter(b -> !b.confirmed()).map(Basis::source).toList();
         if (!unconfirmed.isEmpty()) {
-            Text note = catalogue.unconfirmedNote().map(s -> s.replace("{sources}", String.join("; ", unconfirmed)));
-            detail = new Text(detail.ja() + "\n" + note.ja(), detail.en() + "\n" + note.en());
+            detail = withNote(detail, catalogue.unconfirmedNote(), unconfirmed);
         }
         Item.Recipient recipient = null;
         if (entry.recipient() != null) {
@@ -133,15 +150,36 @@ public final class Assessor {
                 List.copyOf(because), List.copyOf(alsoFrom));
     }
 
-    private static Text detail(Text template, Finding finding, OffsetDateTime dueAt) {
+    private static Text detail(Text template, Integer days, OffsetDateTime dueAt) {
         if (template.ja().indexOf('{') < 0 && template.en().indexOf('{') < 0) {
             return template;
         }
-        String days = finding.due().days() == null ? "" : String.valueOf(finding.due().days());
-        String dueJa = dueAt == null ? "" : dueAt.format(DUE_JA);
-        String dueEn = dueAt == null ? "" : dueAt.format(DUE_EN);
-        return new Text(template.ja().replace("{due}", dueJa).replace("{days}", days),
-                template.en().replace("{due}", dueEn).replace("{days}", days));
+        return kept(new Deadline(template, dueAt, days), () -> {
+            String n = days == null ? "" : String.valueOf(days);
+            String dueJa = dueAt == null ? "" : dueAt.format(DUE_JA);
+            String dueEn = dueAt == null ? "" : dueAt.format(DUE_EN);
+            return new Text(template.ja().replace("{due}", dueJa).replace("{days}", n),
+                    template.en().replace("{due}", dueEn).replace("{days}", n));
+        });
+    }
+
+    private static Text withNote(Text detail, Text noteTemplate, List<String> sources) {
+        return kept(new Unconfirmed(detail, noteTemplate, sources), () -> {
+            Text note = noteTemplate.map(s -> s.replace("{sources}", String.join("; ", sources)));
+            return new Text(detail.ja() + "\n" + note.ja(), detail.en() + "\n" + note.en());
+        });
+    }
+
+    private static Text kept(Object key, Supplier<Text> fill) {
+        Text text = FILLED.get(key);
+        if (text == null) {
+            if (FILLED.size() >= MAX_FILLED) {
+                FILLED.clear();
+            }
+            text = fill.get();
+            FILLED.put(key, text);
+        }
+        return text;
     }
 
     private static List<Item> ofKind(List<Item> items, Catalogue catalogue, ItemKind kind) {
