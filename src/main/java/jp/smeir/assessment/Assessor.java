@@ -46,11 +46,12 @@ public final class Assessor {
     private static final DateTimeFormatter DUE_EN = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'JST'", Locale.ENGLISH);
 
     /**
-     * The texts with a deadline or a note on unconfirmed sources filled in, kept, so that every answer with the
-     * same deadline (they fall on whole days after the day of awareness) and the same sources reuses the same
-     * strings, whose JSON encodings {@link jp.smeir.engine.KeptJson} keeps: filled in anew, each answer built
-     * long strings and hashed and compared them whole to find their encodings (BENCHMARKS.md). Keyed by the
-     * catalogue's own text, so a rule base reloaded uses new keys; past the bound the memory starts afresh.
+     * The texts with a deadline or a note on unconfirmed sources filled in, kept, so that answers with the same
+     * day-counted deadline (all but the hour-counted ones, which are each incident's own) and the same sources
+     * reuse the same strings, whose JSON encodings {@link jp.smeir.engine.KeptJson} keeps: filled in anew, each
+     * answer built long strings and hashed and compared them whole to find their encodings (BENCHMARKS.md).
+     * Keys are compared by value, so equal texts of a reloaded rule base find the same entries, rightly; past
+     * the bound the memory starts afresh.
      */
     private static final int MAX_FILLED = 2_048;
     private static final Map<Object, Text> FILLED = new ConcurrentHashMap<>();
@@ -135,10 +136,11 @@ public final class Assessor {
                 alsoFrom.add(f.rule());
             }
         }
-        Text detail = detail(entry.detail(), first.due().days(), dueAt);
+        boolean recurs = first.due().hours() == null;
+        Text detail = detail(entry.detail(), first.due().days(), dueAt, recurs);
         List<String> unconfirmed = basis.stream().filter(b -> !b.confirmed()).map(Basis::source).toList();
         if (!unconfirmed.isEmpty()) {
-            detail = withNote(detail, catalogue.unconfirmedNote(), unconfirmed);
+            detail = withNote(detail, catalogue.unconfirmedNote(), unconfirmed, recurs);
         }
         Item.Recipient recipient = null;
         if (entry.recipient() != null) {
@@ -150,11 +152,11 @@ public final class Assessor {
                 List.copyOf(because), List.copyOf(alsoFrom));
     }
 
-    private static Text detail(Text template, Integer days, OffsetDateTime dueAt) {
+    private static Text detail(Text template, Integer days, OffsetDateTime dueAt, boolean keep) {
         if (template.ja().indexOf('{') < 0 && template.en().indexOf('{') < 0) {
             return template;
         }
-        return kept(new Deadline(template, dueAt, days), () -> {
+        return kept(keep, new Deadline(template, dueAt, days), () -> {
             String n = days == null ? "" : String.valueOf(days);
             String dueJa = dueAt == null ? "" : dueAt.format(DUE_JA);
             String dueEn = dueAt == null ? "" : dueAt.format(DUE_EN);
@@ -163,14 +165,17 @@ public final class Assessor {
         });
     }
 
-    private static Text withNote(Text detail, Text noteTemplate, List<String> sources) {
-        return kept(new Unconfirmed(detail, noteTemplate, sources), () -> {
+    private static Text withNote(Text detail, Text noteTemplate, List<String> sources, boolean keep) {
+        return kept(keep, new Unconfirmed(detail, noteTemplate, sources), () -> {
             Text note = noteTemplate.map(s -> s.replace("{sources}", String.join("; ", sources)));
             return new Text(detail.ja() + "\n" + note.ja(), detail.en() + "\n" + note.en());
         });
     }
 
-    private static Text kept(Object key, Supplier<Text> fill) {
+    private static Text kept(boolean keep, Object key, Supplier<Text> fill) {
+        if (!keep) {
+            return fill.get();
+        }
         Text text = FILLED.get(key);
         if (text == null) {
             if (FILLED.size() >= MAX_FILLED) {

@@ -14,11 +14,16 @@ import jp.smeir.support.TestRules;
 class AssessorTest {
 
     static Assessment assess(String awareAt) throws Exception {
+        return assess(awareAt, false);
+    }
+
+    static Assessment assess(String awareAt, boolean euResidents) throws Exception {
         IncidentFacts facts = TestRules.JSON.readValue("""
                 {"awareAt": "%s", "incidentTypes": ["UNAUTHORIZED_ACCESS"],
                  "organization": {"sector": "GENERAL", "dataProcessor": false},
-                 "personalData": {"breach": "CONFIRMED", "affectedPersons": 1200, "encrypted": false, "improperPurpose": true}}
-                """.formatted(awareAt), IncidentFacts.class);
+                 "personalData": {"breach": "CONFIRMED", "affectedPersons": 1200, "encrypted": false, "improperPurpose": true,
+                                  "euResidents": %s}}
+                """.formatted(awareAt, euResidents), IncidentFacts.class);
         return Assessor.assess(TestRules.engine().evaluate(facts, facts.awareAt().plusHours(1)));
     }
 
@@ -48,5 +53,16 @@ class AssessorTest {
         assertThat(later.ja()).contains("60日以内").contains("2027年1月26日(火) 23:59");
         assertThat(later.en()).contains("Tue 26 Jan 2027 23:59 JST").doesNotContain("{");
         assertThat(detail(assess("2026-11-20T09:30:00+09:00"), "PPC_FINAL_REPORT")).isEqualTo(before);
+    }
+
+    @Test
+    void anHourCountedDeadlineIsFilledInForEachAnswerAndNotKept() throws Exception {
+        // 72 hours from awareness, to the minute: each incident's own, so keeping it would only crowd out the rest
+        Text first = detail(assess("2026-11-20T09:30:00+09:00", true), "GDPR_AUTHORITY_NOTICE");
+        Text again = detail(assess("2026-11-20T09:30:00+09:00", true), "GDPR_AUTHORITY_NOTICE");
+
+        assertThat(first.ja()).contains("2026年11月23日(月) 09:30").doesNotContain("{");
+        assertThat(again).isEqualTo(first).isNotSameAs(first);
+        assertThat(detail(assess("2026-11-20T09:31:00+09:00", true), "GDPR_AUTHORITY_NOTICE").ja()).contains("2026年11月23日(月) 09:31");
     }
 }
