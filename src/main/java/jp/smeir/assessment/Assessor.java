@@ -13,10 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import jp.smeir.common.BoundedMemo;
 import jp.smeir.deadline.Deadlines;
 import jp.smeir.deadline.JapaneseCalendar;
 import jp.smeir.engine.Ask;
@@ -53,8 +53,7 @@ public final class Assessor {
      * Keys are compared by value, so equal texts of a reloaded rule base find the same entries, rightly; past
      * the bound the memory starts afresh.
      */
-    private static final int MAX_FILLED = 2_048;
-    private static final Map<Object, Text> FILLED = new ConcurrentHashMap<>();
+    private static final BoundedMemo<Object, Text> FILLED = new BoundedMemo<>(2_048);
 
     private record Deadline(Text template, OffsetDateTime dueAt, Integer days) {
     }
@@ -173,18 +172,7 @@ public final class Assessor {
     }
 
     private static Text kept(boolean keep, Object key, Supplier<Text> fill) {
-        if (!keep) {
-            return fill.get();
-        }
-        Text text = FILLED.get(key);
-        if (text == null) {
-            if (FILLED.size() >= MAX_FILLED) {
-                FILLED.clear();
-            }
-            text = fill.get();
-            FILLED.put(key, text);
-        }
-        return text;
+        return keep ? FILLED.get(key, k -> fill.get()) : fill.get();
     }
 
     private static List<Item> ofKind(List<Item> items, Catalogue catalogue, ItemKind kind) {

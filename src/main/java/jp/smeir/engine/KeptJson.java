@@ -1,13 +1,13 @@
 package jp.smeir.engine;
 
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+
+import jp.smeir.common.BoundedMemo;
 
 /**
  * The JSON encoding of strings that answer after answer repeats: the catalogue's texts (as they stand or with
@@ -21,22 +21,13 @@ public final class KeptJson {
      * A rule base gives about a thousand such strings, and each day of awareness adds a few dozen filled-in
      * texts; past the bound the memory starts afresh, so it never holds more than this many.
      */
-    private static final int MAX = 4_096;
-    private static final Map<String, SerializedString> KEPT = new ConcurrentHashMap<>();
+    private static final BoundedMemo<String, SerializedString> KEPT = new BoundedMemo<>(4_096);
 
     private KeptJson() {
     }
 
     static SerializedString of(String s) {
-        SerializedString kept = KEPT.get(s);
-        if (kept == null) {
-            if (KEPT.size() >= MAX) {
-                KEPT.clear();
-            }
-            kept = new SerializedString(s);
-            KEPT.put(s, kept);
-        }
-        return kept;
+        return KEPT.get(s, SerializedString::new);
     }
 
     /** For a string field ({@code @JsonSerialize(using = KeptJson.Writer.class)}) or list of them ({@code contentUsing}). */
