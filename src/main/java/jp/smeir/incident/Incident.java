@@ -71,7 +71,7 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 
-    /** sha256 of the request that opened the incident, to tell a retry from a different request with the same key. */
+    /** sha256 of the request that opened the incident, to tell a retry from a different request with the same key; null without a key. */
     @Column(name = "request_digest")
     public String requestDigest;
 

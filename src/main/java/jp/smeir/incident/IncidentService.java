@@ -104,7 +104,8 @@ public class IncidentService {
     public Opened open(IncidentFacts facts, ExternalTicket ticket, String idempotencyKey) {
         AssessmentService.requireValid(facts);
         validate(ticket, idempotencyKey);
-        String digest = digest(facts, ticket);
+        // The digest only tells a replay from a reuse of the key, so a request without a key needs none.
+        String digest = idempotencyKey == null ? null : digest(facts, ticket);
         if (idempotencyKey != null) {
             Opened earlier = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, digest));
             if (earlier != null) {
@@ -178,7 +179,7 @@ public class IncidentService {
             }
         }
         Incident.getEntityManager().flush();
-        return new Opened(view(incident, assessment, List.of(), now), false);
+        return new Opened(view(incident, facts, assessment, List.of(), now), false);
     }
 
     // ── Read ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -283,7 +284,7 @@ public class IncidentService {
                 }
             }
             Incident.getEntityManager().flush();
-            return view(incident, assessment, completions, now).withDifference(difference);
+            return view(incident, facts, assessment, completions, now).withDifference(difference);
         });
     }
 
@@ -370,7 +371,7 @@ public class IncidentService {
             outbox.emit(EventType.INCIDENT_STATUS_CHANGED, id, ticket(incident), null,
                     Map.of("from", from, "to", change.status(), "reason", change.reason()), now);
             Incident.getEntityManager().flush();
-            return view(incident, assessment, completions, now);
+            return view(incident, read(incident.facts, IncidentFacts.class), assessment, completions, now);
         });
     }
 
@@ -478,16 +479,17 @@ public class IncidentService {
     }
 
     private IncidentView view(Incident incident, Instant now) {
-        return view(incident, currentAssessment(incident), ItemCompletion.of(incident.id), now);
+        return view(incident, read(incident.facts, IncidentFacts.class), currentAssessment(incident), ItemCompletion.of(incident.id), now);
     }
 
-    private IncidentView view(Incident incident, Assessment assessment, List<ItemCompletion> completions, Instant now) {
+    /** {@code facts} are the incident's, as stored: passed in where they are at hand, so as not to read them back. */
+    private IncidentView view(Incident incident, IncidentFacts facts, Assessment assessment, List<ItemCompletion> completions, Instant now) {
         Map<String, ItemCompletion> done = completed(completions);
         List<ItemProgress> progress = assessment.items().stream()
                 .map(i -> progress(i, assessment, done.get(i.code()), now)).toList();
         return new IncidentView(incident.id, incident.version, incident.status, incident.title, incident.severity,
                 inJapan(incident.openedAt), inJapan(incident.updatedAt), ticket(incident), overdue(incident, now),
-                inJapan(incident.nextDueAt), read(incident.facts, IncidentFacts.class), assessment, progress, null);
+                inJapan(incident.nextDueAt), facts, assessment, progress, null);
     }
 
     private static ItemProgress progress(Item item, Assessment assessment, ItemCompletion done, Instant now) {

@@ -78,11 +78,14 @@ class IncidentResourceTest {
                 .body("progress.find { it.code == 'PPC_PRELIMINARY_REPORT' }.list", is("NOTIFICATION"))
                 .body("nextDueAt", is("2026-11-25T23:59:59+09:00"));
         String id = created.path("id");
+        java.util.Map<String, Object> facts = created.path("facts");
         given().when().get(created.header("Location"))
                 .then().statusCode(200)
                 .header("ETag", is("\"0\""))
                 .body("id", is(id))
-                .body("title", is("Mail to the wrong customer list"));
+                .body("title", is("Mail to the wrong customer list"))
+                // the open answers with the facts at hand; a read gives them back from the store, the same
+                .body("facts", is(facts));
     }
 
     @Test
