@@ -34,7 +34,11 @@ public record ReportModel(
         List<QuestionRow> questions,
         List<HistoryRow> history,
         /** The nine items of Enforcement Rules Art. 8(1), for the ppc report. */
-        Ppc ppc) {
+        Ppc ppc,
+        /** The mark of a row that rests on an unconfirmed point ({@code words.unconfirmed}: 「（要確認）」 / "(unconfirmed)"). */
+        String unconfirmed,
+        /** Every item that rests on an unconfirmed point, with what is unconfirmed, for the drafts' legend. */
+        List<Caution> cautions) {
 
     /** The facts in words: each tri-state fact as yes / no / unknown in the report's language. */
         public record Facts(String breach, String affectedPersons, String sensitive, String financialHarmRisk, String cardData,
@@ -48,7 +52,13 @@ public record ReportModel(
     /** One item and its progress. */
         public record Row(String code, String title, String detail, String status, boolean mandatory, String timing,
                       String due, String state, String doneAt, String doneBy, String reference, String recipient,
-                      String recipientContact, String rule, List<String> basis) {
+                      String recipientContact, String rule, List<String> basis,
+                      /** {@link ReportModel#unconfirmed} when a source of the item is unconfirmed, null when all are confirmed. */
+                      String caution) {
+    }
+
+    /** An item resting on unconfirmed points, and the points, as the rules state them. */
+        public record Caution(String title, List<String> points) {
     }
 
     /** A question still open. */

@@ -30,6 +30,7 @@ import io.quarkus.qute.Engine;
 import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.Item;
 import jp.smeir.deadline.JapaneseCalendar;
+import jp.smeir.engine.Basis;
 import jp.smeir.engine.ItemStatus;
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.incident.IncidentService;
@@ -38,6 +39,7 @@ import jp.smeir.incident.IncidentViews.IncidentView;
 import jp.smeir.incident.IncidentViews.ItemProgress;
 import jp.smeir.incident.IncidentViews.State;
 import jp.smeir.problem.InvalidInputException;
+import jp.smeir.report.ReportModel.Caution;
 import jp.smeir.report.ReportModel.Facts;
 import jp.smeir.report.ReportModel.HistoryRow;
 import jp.smeir.report.ReportModel.Ppc;
@@ -142,7 +144,8 @@ public class ReportService {
         IncidentFacts f = incident.facts().normalized();
         Assessment a = incident.assessment();
         Map<String, ItemProgress> progress = incident.progress().stream().collect(Collectors.toMap(ItemProgress::code, Function.identity()));
-        Function<Item, Row> row = item -> row(item, progress.get(item.code()), labels, lang);
+        String unconfirmed = labels.word("unconfirmed", lang);
+        Function<Item, Row> row = item -> row(item, progress.get(item.code()), unconfirmed, labels, lang);
         List<Row> notifications = a.notifications().stream().map(row).toList();
         List<Row> all = a.items().stream().map(row).toList();
         Map<String, Row> byCode = all.stream().collect(Collectors.toMap(Row::code, Function.identity()));
@@ -190,10 +193,12 @@ public class ReportService {
                 a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang), q.affects())).toList(),
                 history.stream().map(h -> new HistoryRow(h.seq(), time(h.at(), lang), labels.of("historyType", h.type(), lang),
                         escape(h.actor()), summary(h, labels, lang))).toList(),
-                ppc);
+                ppc, unconfirmed, a.items().stream().filter(i -> i.basis().stream().anyMatch(b -> !b.confirmed()))
+                        .map(i -> new Caution(Labels.pick(i.title(), lang),
+                                i.basis().stream().filter(b -> !b.confirmed()).map(Basis::source).toList())).toList());
     }
 
-    private static Row row(Item item, ItemProgress p, Labels labels, String lang) {
+    private static Row row(Item item, ItemProgress p, String unconfirmed, Labels labels, String lang) {
         var c = p == null ? null : p.completion();
         return new Row(item.code(), Labels.pick(item.title(), lang), Labels.pick(item.detail(), lang),
                 labels.of("itemStatus", item.status(), lang), item.mandatory(), labels.of("timing", item.timing(), lang),
@@ -201,7 +206,8 @@ public class ReportService {
                 c == null ? null : time(c.at(), lang), c == null ? null : escape(c.by()), c == null || c.reference() == null ? null : escape(c.reference()),
                 item.recipient() == null ? null : Labels.pick(item.recipient().name(), lang),
                 item.recipient() == null ? null : item.recipient().contact(), item.rule(),
-                item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " [unconfirmed]")).toList());
+                item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " [unconfirmed]")).toList(),
+                item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed);
     }
 
     /** A line about what a history entry changed. */

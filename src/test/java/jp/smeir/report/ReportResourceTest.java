@@ -115,8 +115,8 @@ class ReportResourceTest {
         String ja = markdown(id, "management", "ja");
         assertThat(ja, containsString("# 経営者向け報告：Tanaka Taro's laptop"));
         assertThat(ja, containsString("重大度：**緊急**"));
-        assertThat(ja, containsString("| 2026年11月25日(水) 23:59 | " + title(incident, "PPC_PRELIMINARY_REPORT", "ja") + " | 個人情報保護委員会 | 必須 | 未完了 |"));
-        assertThat(ja, containsString("| 2027年1月19日(火) 23:59 | " + title(incident, "PPC_FINAL_REPORT", "ja") + " |"));
+        assertThat(ja, containsString("| 2026年11月25日(水) 23:59 （要確認） | " + title(incident, "PPC_PRELIMINARY_REPORT", "ja") + " | 個人情報保護委員会 | 必須 | 未完了 |"));
+        assertThat(ja, containsString("| 2027年1月19日(火) 23:59 （要確認） | " + title(incident, "PPC_FINAL_REPORT", "ja") + " |"));
         assertThat(ja, containsString("| 直ちに | " + title(incident, "CARD_ACQUIRER_NOTICE", "ja") + " |"));
         assertThat(ja, containsString("| 本人の数 | 1,200 |"));
         assertThat(ja, containsString("| 発生日時 | 【要記入】 |"));
@@ -127,9 +127,9 @@ class ReportResourceTest {
 
         String en = markdown(id, "management", "en");
         assertThat(en, containsString("Severity: **Critical**"));
-        assertThat(en, containsString("| Wed 25 Nov 2026 23:59 JST | " + title(incident, "PPC_PRELIMINARY_REPORT", "en")
+        assertThat(en, containsString("| Wed 25 Nov 2026 23:59 JST (unconfirmed) | " + title(incident, "PPC_PRELIMINARY_REPORT", "en")
                 + " | Personal Information Protection Commission (PPC) | Required | Open |"));
-        assertThat(en, containsString("| Tue 19 Jan 2027 23:59 JST | " + title(incident, "PPC_FINAL_REPORT", "en") + " |"));
+        assertThat(en, containsString("| Tue 19 Jan 2027 23:59 JST (unconfirmed) | " + title(incident, "PPC_FINAL_REPORT", "en") + " |"));
         assertThat(en, containsString("| Immediately | " + title(incident, "CARD_ACQUIRER_NOTICE", "en") + " |"));
         assertThat(en, containsString("| Persons affected | 1,200 |"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
@@ -150,12 +150,12 @@ class ReportResourceTest {
         clock.set(Instant.parse("2026-11-26T00:00:00Z")); // Thu 26 Nov 09:00 JST: the preliminary report is late
         String ja = markdown(id, "management", "ja");
         assertThat(ja, containsString("期限を過ぎた義務が"));
-        assertThat(ja, containsString("| 2026年11月25日(水) 23:59 | " + title(incident, "PPC_PRELIMINARY_REPORT", "ja") + " | 個人情報保護委員会 | 必須 | 期限超過 |"));
+        assertThat(ja, containsString("| 2026年11月25日(水) 23:59 （要確認） | " + title(incident, "PPC_PRELIMINARY_REPORT", "ja") + " | 個人情報保護委員会 | 必須 | 期限超過 |"));
         assertThat(ja, containsString("- " + title(incident, "INSURER_NOTICE", "ja") + "：2026年11月20日(金) 09:50、Sato（受付番号等 POL-7）"));
 
         String en = markdown(id, "management", "en");
         assertThat(en, containsString("past the deadline"));
-        assertThat(en, containsString("| Wed 25 Nov 2026 23:59 JST | " + title(incident, "PPC_PRELIMINARY_REPORT", "en")
+        assertThat(en, containsString("| Wed 25 Nov 2026 23:59 JST (unconfirmed) | " + title(incident, "PPC_PRELIMINARY_REPORT", "en")
                 + " | Personal Information Protection Commission (PPC) | Required | Overdue |"));
         assertThat(en, containsString("- " + title(incident, "INSURER_NOTICE", "en") + ": Fri 20 Nov 2026 09:50 JST, Sato (reference POL-7)"));
     }
@@ -184,7 +184,7 @@ class ReportResourceTest {
         assertThat(ja, containsString("| 発覚日時 | 2026年11月20日(金) 09:30 |"));
         assertThat(ja, containsString("| クレジットカード番号 | はい |"));
         assertThat(ja, containsString("| 要配慮個人情報 | 不明【要記入】 |"));
-        assertThat(ja, containsString("| 速報 | 必須 | 2026年11月25日(水) 23:59 | 未完了 | － | － |"));
+        assertThat(ja, containsString("| 速報 | 必須 | 2026年11月25日(水) 23:59 （要確認） | 未完了 | － | － |"));
 
         String en = markdown(id, "ppc", "en");
         assertThat(en, stringContainsInOrder(List.of(
@@ -202,15 +202,21 @@ class ReportResourceTest {
         assertThat(en, containsString("due **Tue 19 Jan 2027 23:59 JST**"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
         assertThat(en, containsString("| Sensitive personal information (要配慮個人情報) | unknown [to be completed] |"));
+        // deadlines resting on unconfirmed points are marked, and the legend says what is unconfirmed (ref §7.10)
+        assertThat(en, containsString("due **Wed 25 Nov 2026 23:59 JST** (unconfirmed)"));
+        assertThat(en, containsString("**(unconfirmed)**: the duty or its deadline rests on a point the sources leave unconfirmed"));
+        assertThat(en, containsString("The 3–5-day benchmark comes from secondary sources"));
+        assertThat(ja, containsString("期限 **2026年11月25日(水) 23:59** （要確認）"));
+        assertThat(ja, containsString("**（要確認）**：義務またはその期限が、根拠資料で確認できていない点に基づいています"));
 
         // after the preliminary report is sent, the draft shows when and its receipt number, but not who sent it
         complete(id, "PPC_PRELIMINARY_REPORT", "Sato", "2026-11-20T09:45:00+09:00", "PPC-2026-001");
         ja = markdown(id, "ppc", "ja");
-        assertThat(ja, containsString("| 速報 | 必須 | 2026年11月25日(水) 23:59 | 完了 | 2026年11月20日(金) 09:45 | PPC-2026-001 |"));
+        assertThat(ja, containsString("| 速報 | 必須 | 2026年11月25日(水) 23:59 （要確認） | 完了 | 2026年11月20日(金) 09:45 | PPC-2026-001 |"));
         assertThat(ja, not(containsString("Sato")));
         assertThat(html(id, "ppc", "ja"), containsString("<td>PPC-2026-001</td>"));
         en = markdown(id, "ppc", "en");
-        assertThat(en, containsString("| Preliminary report (速報) | Required | Wed 25 Nov 2026 23:59 JST | Done | Fri 20 Nov 2026 09:45 JST | PPC-2026-001 |"));
+        assertThat(en, containsString("| Preliminary report (速報) | Required | Wed 25 Nov 2026 23:59 JST (unconfirmed) | Done | Fri 20 Nov 2026 09:45 JST | PPC-2026-001 |"));
         assertThat(en, not(containsString("Sato")));
         assertThat(html(id, "ppc", "en"), containsString("<td>PPC-2026-001</td>"));
     }
