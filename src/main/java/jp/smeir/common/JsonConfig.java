@@ -15,7 +15,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Strict JSON: a wrong type is a 400, never silently coerced ("12" is not a number, 1.5 is not a count,
- * "yes" is not a boolean); offsets are kept as given; nesting and number sizes are bounded; nulls are left
+ * "yes" is not a boolean); offsets are kept as given; nesting (32 levels) and number length (Jackson's 1,000 digits) are bounded; nulls are left
  * out of answers (absent means unknown, as in the requests).
  */
 @Singleton
@@ -29,7 +29,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
     /** The same settings for mappers made outside CDI (tests, tools). */
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(32).maxNumberLength(30).maxStringLength(1_000_000).build());
+                .maxNestingDepth(32).maxStringLength(1_000_000).build());
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
@@ -50,7 +50,7 @@ public class JsonConfig implements ObjectMapperCustomizer {
         }
     }
 
-    /** Every string of every body, as Jackson reads it, refused when it holds U+0000. */
+    /** Every string of every body, as Jackson reads it: JSON text only, and refused when it holds U+0000. */
     private static final class NoNulStrings extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
         private static final com.fasterxml.jackson.databind.deser.std.StringDeserializer STRINGS =
                 com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance;
@@ -62,8 +62,12 @@ public class JsonConfig implements ObjectMapperCustomizer {
         @Override
         public String deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
                 throws java.io.IOException {
+            // a number, boolean, array or object is not text: a 400 naming the field, never coerced ("title": 12)
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (String) ctxt.handleUnexpectedToken(String.class, p);
+            }
             String value = STRINGS.deserialize(p, ctxt);
-            if (value != null && value.indexOf(0) >= 0) {
+            if (value.indexOf(0) >= 0) {
                 throw new NulCharacterException(p);
             }
             return value;

@@ -8,6 +8,23 @@ public final class Paging {
     private Paging() {
     }
 
+    /**
+     * A whole-number query parameter, or {@code otherwise} when it is absent. Taken as text, because a number the
+     * framework cannot convert would be a 404 there (JAX-RS), where a client needs a 400 naming the parameter.
+     *
+     * @throws InvalidInputException naming the parameter
+     */
+    public static int number(String name, String value, int otherwise) {
+        if (value == null || value.isEmpty()) {
+            return otherwise;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw InvalidInputException.of(name, "must be a whole number");
+        }
+    }
+
     /** @throws InvalidInputException naming {@code page} or {@code size} */
     public static void check(int page, int size, int maxSize) {
         if (page < 0) {

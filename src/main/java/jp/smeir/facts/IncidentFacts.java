@@ -30,6 +30,8 @@ public record IncidentFacts(
     /** The holiday calendar is computed for 2000–2099; a 60-day deadline must stay inside it. */
     public static final int FIRST_YEAR = 2000;
     public static final int LAST_YEAR = 2098;
+    /** The earliest year an incident may have begun in, before anyone became aware of it. */
+    public static final int OCCURRED_FIRST_YEAR = 1970;
 
     /**
      * The same facts with absent groups replaced by all-unknown ones and duplicate types removed, so that
@@ -52,6 +54,11 @@ public record IncidentFacts(
         }
         if (awareAt != null && (awareAt.getYear() < FIRST_YEAR || awareAt.getYear() > LAST_YEAR)) {
             errors.add(new FieldError("awareAt", "must be in the years " + FIRST_YEAR + " to " + LAST_YEAR));
+        }
+        // an incident may have begun years before anyone noticed, but a date at the edge of the calendar
+        // (-999999999) cannot even be shown in Japan time
+        if (occurredAt != null && (occurredAt.getYear() < OCCURRED_FIRST_YEAR || occurredAt.getYear() > LAST_YEAR)) {
+            errors.add(new FieldError("occurredAt", "must be in the years " + OCCURRED_FIRST_YEAR + " to " + LAST_YEAR));
         }
         if (occurredAt != null && awareAt != null && occurredAt.isAfter(awareAt)) {
             errors.add(new FieldError("occurredAt", "must not be after awareAt"));

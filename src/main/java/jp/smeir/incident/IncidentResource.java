@@ -8,7 +8,6 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -25,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,6 +44,7 @@ import jp.smeir.incident.IncidentViews.StatusChange;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
 
+import jp.smeir.common.Paging;
 import jp.smeir.common.Roles;
 
 /** Incidents followed from first report to closure (contract §3). */
@@ -89,10 +90,13 @@ public class IncidentResource {
                                       @QueryParam("dueBefore") String dueBefore,
                                       @QueryParam("ticketSystem") String ticketSystem,
                                       @QueryParam("ticketId") String ticketId,
-                                      @QueryParam("page") @DefaultValue("0") int page,
-                                      @QueryParam("size") @DefaultValue("20") int size) {
+                                      @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+                                      @QueryParam("page") String page,
+                                      @Parameter(description = "incidents per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20"))
+                                      @QueryParam("size") String size) {
         return service.list(option("status", status, IncidentStatus.class), option("type", type, IncidentType.class),
-                bool("overdue", overdue), time("dueBefore", dueBefore), ticketSystem, ticketId, page, size);
+                bool("overdue", overdue), time("dueBefore", dueBefore), ticketSystem, ticketId,
+                Paging.number("page", page, 0), Paging.number("size", size, 20));
     }
 
     @GET
@@ -113,7 +117,7 @@ public class IncidentResource {
             throw new ProblemException(428, "if-match-required", "Precondition Required",
                     "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
         }
-        IncidentView view = service.replaceFacts(id, version(ifMatch), facts(body));
+        IncidentView view = service.replaceFacts(id, IfMatch.parse(ifMatch), facts(body));
         return Response.ok(view).tag(etag(view.version())).build();
     }
 
@@ -129,7 +133,7 @@ public class IncidentResource {
     @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
             description = "Closing while a REQUIRED item is not done is 409 with openCodes. If-Match is optional here.")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, StatusChange change) {
-        IncidentView view = service.changeStatus(id, ifMatch == null || ifMatch.isBlank() ? null : version(ifMatch), change);
+        IncidentView view = service.changeStatus(id, ifMatch == null || ifMatch.isBlank() ? null : IfMatch.parse(ifMatch), change);
         return Response.ok(view).tag(etag(view.version())).build();
     }
 
@@ -168,21 +172,6 @@ public class IncidentResource {
 
     private static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));
-    }
-
-    /** The version named by an If-Match ETag ({@code "3"}, {@code W/"3"} or {@code 3}). */
-    private static long version(String ifMatch) {
-        String tag = ifMatch.strip();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        tag = tag.replace("\"", "");
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "stale-version", "Precondition Failed",
-                    "If-Match " + ifMatch + " is not an ETag of this incident.");
-        }
     }
 
     private static <E extends Enum<E>> E option(String field, String value, Class<E> type) {

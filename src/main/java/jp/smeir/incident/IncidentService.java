@@ -243,8 +243,8 @@ public class IncidentService {
 
     // ── Change ─────────────────────────────────────────────────────────────────────────────────────────────
 
-    /** Replaces the facts and re-assesses; {@code expectedVersion} comes from If-Match. */
-    public IncidentView replaceFacts(UUID id, long expectedVersion, IncidentFacts facts) {
+    /** Replaces the facts and re-assesses, if the incident is at a version {@code ifMatch} names. */
+    public IncidentView replaceFacts(UUID id, IfMatch ifMatch, IncidentFacts facts) {
         AssessmentService.requireValid(facts);
         Instant now = now();
         Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
@@ -252,7 +252,7 @@ public class IncidentService {
         String who = actor.name();
         return write(() -> {
             Incident incident = find(id, true);
-            requireVersion(incident, expectedVersion);
+            ifMatch.require(incident.version);
             if (incident.status == IncidentStatus.CLOSED) {
                 throw new ProblemException(409, "incident-closed", "Incident closed", "A closed incident's facts cannot change.");
             }
@@ -326,7 +326,7 @@ public class IncidentService {
     }
 
     /** Moves the incident forward; closing is refused while a REQUIRED duty is not done. */
-    public IncidentView changeStatus(UUID id, Long expectedVersion, StatusChange change) {
+    public IncidentView changeStatus(UUID id, IfMatch ifMatch, StatusChange change) {
         if (change == null || change.status() == null) {
             throw InvalidInputException.of("status", "is required: one of " + List.of(IncidentStatus.values()));
         }
@@ -340,8 +340,8 @@ public class IncidentService {
         String who = actor.name();
         return write(() -> {
             Incident incident = find(id, true);
-            if (expectedVersion != null) {
-                requireVersion(incident, expectedVersion);
+            if (ifMatch != null) {
+                ifMatch.require(incident.version);
             }
             if (!incident.status.canMoveTo(change.status())) {
                 throw new ProblemException(409, "status-transition", "Status cannot change",
@@ -423,14 +423,6 @@ public class IncidentService {
             throw new ProblemException(404, "incident-not-found", "Not Found", "No incident " + id + ".");
         }
         return incident;
-    }
-
-    private static void requireVersion(Incident incident, long expected) {
-        if (incident.version != expected) {
-            throw new ProblemException(412, "stale-version", "Precondition Failed",
-                    "If-Match names version " + expected + " but the incident is at version " + incident.version
-                            + "; GET it again and retry.");
-        }
     }
 
     /** Sets what the incident derives from its current assessment and completions; a closed one has nothing due. */

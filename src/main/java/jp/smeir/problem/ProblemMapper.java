@@ -149,6 +149,12 @@ public class ProblemMapper {
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new FieldError(field, "must be " + describe(mismatch.getTargetType()));
         }
+        if (mapping.getCause() instanceof InputCoercionException) {
+            return new FieldError(field, "must be a whole number within range");
+        }
+        if (mapping.getCause() instanceof StreamConstraintsException limit) {
+            return new FieldError(field, "exceeds a limit: " + firstSentence(limit.getOriginalMessage()));
+        }
         if (mapping.getCause() instanceof java.time.DateTimeException) {
             return new FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-20T09:30:00+09:00");
         }

@@ -75,7 +75,7 @@ public class Reminders {
             }
             ReminderSent.record(d, OVERDUE, now);
             incidents.emitForItem(EventType.OBLIGATION_OVERDUE, d.incidentId, d.code, now,
-                    Map.of("dueAt", d.dueAt.toString(), "overdueSince", d.dueAt.toString()));
+                    Map.of("dueAt", inJapan(d.dueAt), "overdueSince", inJapan(d.dueAt)));
             return 1;
         }
         List<Duration> crossed = new ArrayList<>();
@@ -98,9 +98,14 @@ public class Reminders {
             return 0;
         }
         incidents.emitForItem(EventType.OBLIGATION_DUE_SOON, d.incidentId, d.code, now,
-                Map.of("dueAt", d.dueAt.toString(), "leadTime", nearest.toString(),
+                Map.of("dueAt", inJapan(d.dueAt), "leadTime", nearest.toString(),
                         "remaining", Duration.between(now, d.dueAt).toString()));
         return 1;
+    }
+
+    /** In Japan time, as every time the service answers with (contract preamble), item.dueAt among them. */
+    private static java.time.OffsetDateTime inJapan(java.time.Instant t) {
+        return t.atZone(jp.smeir.deadline.JapaneseCalendar.JST).toOffsetDateTime();
     }
 
     private List<Duration> leadTimes(String code) {

@@ -8,7 +8,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +18,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.smeir.problem.InvalidInputException;
@@ -26,6 +28,7 @@ import jp.smeir.webhook.WebhookService.DeliveryView;
 import jp.smeir.webhook.WebhookService.NewSubscription;
 import jp.smeir.webhook.WebhookService.SubscriptionView;
 
+import jp.smeir.common.Paging;
 import jp.smeir.common.Roles;
 
 /** Subscribers to outbound events (contract §4). */
@@ -73,8 +76,10 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(summary = "Delivery attempts to this subscriber and their outcome, newest first")
     public List<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
-                                         @QueryParam("page") @DefaultValue("0") int page,
-                                         @QueryParam("size") @DefaultValue("50") int size) {
+                                         @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
+                                         @QueryParam("page") String page,
+                                         @Parameter(description = "deliveries per page, 1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50"))
+                                         @QueryParam("size") String size) {
         WebhookDelivery.Status s = null;
         if (status != null && !status.isBlank()) {
             try {
@@ -83,7 +88,7 @@ public class WebhookResource {
                 throw InvalidInputException.of("status", "must be one of " + List.of(WebhookDelivery.Status.values()));
             }
         }
-        return service.deliveries(id, s, page, size);
+        return service.deliveries(id, s, Paging.number("page", page, 0), Paging.number("size", size, 50));
     }
 
     @GET

@@ -38,6 +38,13 @@ class AssessmentValidationTest {
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"organization\": []}                            | organization",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"occurredAt\": \"2026-11-21T09:30:00+09:00\"}   | occurredAt",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": \"a\\u0000b\"}                        | title",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": 12}                                 | title",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": true}                               | title",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": [\"a\"]}                            | title",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"affectedPersons\": 3000000000}} | personalData.affectedPersons",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"affectedPersons\": 1234567890123456789012345678901}} | personalData.affectedPersons",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"occurredAt\": \"-999999999-01-01T00:00:00+18:00\"} | occurredAt",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"occurredAt\": \"1969-12-31T23:59:59+09:00\"} | occurredAt",
     })
     void invalidFieldIsNamed(String body, String field) {
         given().contentType("application/json").body(body)
@@ -49,6 +56,26 @@ class AssessmentValidationTest {
                 .body("errors.field", hasItem(field))
                 .body(not(containsString("Exception")))
                 .body(not(containsString("jp.sme")));
+    }
+
+    @Test
+    void aNumberOutOfRangeSaysSoAtItsField() {
+        for (String persons : new String[] {"3000000000", "1234567890123456789012345678901"}) {
+            given().contentType("application/json")
+                    .body("{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"affectedPersons\": " + persons + "}}")
+                    .when().post("/api/v1/incidents")
+                    .then().statusCode(400)
+                    .body("errors[0].field", is("personalData.affectedPersons"))
+                    .body("errors[0].message", is("must be a whole number within range"));
+        }
+    }
+
+    @Test
+    void anIncidentMayHaveBegunYearsBeforeAnyoneNoticed() {
+        given().contentType("application/json")
+                .body("{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"occurredAt\": \"1970-01-01T00:00:00+09:00\"}")
+                .when().post("/api/v1/assessments")
+                .then().statusCode(200);
     }
 
     @Test

@@ -151,6 +151,24 @@ class IncidentResourceTest {
     }
 
     @Test
+    void ifMatchStarOrAListOfETagsMatchAsHttpSaysItShould() {
+        String id = openId(misdelivery(900, "if-match forms"));
+        // RFC 9110 §13.1.1: a list matches when it names the current version, * whatever the version is
+        given().contentType("application/json").header("If-Match", "\"5\", \"6\"").body(misdelivery(910, "if-match forms"))
+                .when().put("/api/v1/incidents/" + id + "/facts")
+                .then().statusCode(412).body("detail", containsString("version 0"));
+        given().contentType("application/json").header("If-Match", "\"5\", \"0\"").body(misdelivery(920, "if-match forms"))
+                .when().put("/api/v1/incidents/" + id + "/facts")
+                .then().statusCode(200).header("ETag", is("\"1\""));
+        given().contentType("application/json").header("If-Match", "*").body(misdelivery(930, "if-match forms"))
+                .when().put("/api/v1/incidents/" + id + "/facts")
+                .then().statusCode(200).header("ETag", is("\"2\""));
+        given().contentType("application/json").header("If-Match", "\"x\"").body(misdelivery(940, "if-match forms"))
+                .when().put("/api/v1/incidents/" + id + "/facts")
+                .then().statusCode(412).contentType("application/problem+json");
+    }
+
+    @Test
     void crossingTheThousandPersonThresholdAddsThePpcReports() {
         String id = openId(misdelivery(900, "threshold"));
         given().when().get("/api/v1/incidents/" + id).then()

@@ -89,6 +89,14 @@ class RemindersTest {
         assertThat(at("2026-11-26T15:00:00Z")).as("overdue once only").isEmpty();
         List<Receiver.Request> got = receiver.delivered();
         assertThat(got).allMatch(r -> r.signedWith(SECRET));
+        // the event's own times are in Japan time, as the item's dueAt beside them
+        List<Receiver.Request> reminders = got.stream().filter(r -> r.json().path("incidentId").asText().equals(incident)).toList();
+        assertThat(reminders).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.json().path("data").path("dueAt").asText()).isEqualTo("2026-11-25T23:59:59+09:00")
+                    .isEqualTo(r.json().path("item").path("dueAt").asText());
+        });
+        assertThat(reminders).filteredOn(r -> r.type().equals("obligation.overdue"))
+                .singleElement().satisfies(r -> assertThat(r.json().path("data").path("overdueSince").asText()).isEqualTo("2026-11-25T23:59:59+09:00"));
     }
 
     @Test

@@ -42,6 +42,17 @@ class HostileInputTest {
     }
 
     @Test
+    void aPageOrSizeThatIsNoWholeNumberIs400NotANotFound() {
+        for (String query : new String[] {"page=abc", "size=3000000000", "page=1.5", "size=%20"}) {
+            String field = query.substring(0, query.indexOf('='));
+            given().urlEncodingEnabled(false).when().get("/api/v1/incidents?" + query).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", is(field));
+        }
+        given().when().get("/api/v1/webhooks/" + java.util.UUID.randomUUID() + "/deliveries?page=x").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", is("page"));
+    }
+
+    @Test
     void aPageBeyondAnyOffsetIs400() {
         given().when().get("/api/v1/incidents?page=20000000&size=200").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", is("page"));
