@@ -25,7 +25,6 @@ import jp.smeir.engine.Catalogue;
 import jp.smeir.engine.Evaluation;
 import jp.smeir.engine.Finding;
 import jp.smeir.engine.ItemKind;
-import jp.smeir.engine.ItemStatus;
 import jp.smeir.engine.RuleBase;
 import jp.smeir.engine.Severity;
 import jp.smeir.engine.SeverityReason;
@@ -91,18 +90,31 @@ public final class Assessor {
                 evaluation.firedRules());
     }
 
-    /** The findings that decide a code: those with the strongest status, earliest timing first. */
+    /** The findings that decide a code: those of the strongest {@link #rank}, earliest timing first. */
     private static List<Finding> winners(List<Finding> findings, OffsetDateTime awareAt) {
         if (findings.size() == 1) {
             return findings;
         }
-        ItemStatus best = findings.stream().map(Finding::status).reduce((a, b) -> b.outranks(a) ? b : a).orElseThrow();
-        List<Finding> strongest = findings.stream().filter(f -> f.status() == best).toList();
+        int best = findings.stream().mapToInt(Assessor::rank).min().orElseThrow();
+        List<Finding> strongest = findings.stream().filter(f -> rank(f) == best).toList();
         Map<Finding, Long> urgency = new IdentityHashMap<>();
         strongest.forEach(f -> urgency.put(f, urgency(f, awareAt)));
         return strongest.stream()
                 .sorted(Comparator.comparing((Finding f) -> urgency.get(f)).thenComparing(Finding::rule))
                 .toList();
+    }
+
+    /**
+     * Which finding decides a code that several rules find: a duty, then a duty that may apply, then advice, then
+     * advice that may apply. A possible duty outranks certain advice, so that advice found on another fact never
+     * hides the duty, its timing or the question that would settle it (the service must not miss a legal duty).
+     */
+    private static int rank(Finding f) {
+        return switch (f.status()) {
+            case REQUIRED -> 0;
+            case CONDITIONAL -> f.mandatory() ? 1 : 3;
+            case RECOMMENDED -> 2;
+        };
     }
 
     /** Sort key for timing: immediately first, then deadlines by date and time, then promptly, then none. */

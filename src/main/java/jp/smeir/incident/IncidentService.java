@@ -277,9 +277,10 @@ public class IncidentService {
             ExternalTicket ticket = ticket(incident);
             outbox.emit(EventType.INCIDENT_REASSESSED, id, ticket, null, Map.of("severity", assessment.severity(),
                     "rulesetVersion", assessment.rulesetVersion(), "difference", difference), now);
-            for (AssessmentDiff.Entry added : difference.added()) {
-                Item item = item(assessment, added.code());
-                if (item.mandatory()) {
+            // an obligation is added when a duty (or a possible duty) appears, or an item that was advice becomes one
+            Map<String, Boolean> wasMandatory = before.items().stream().collect(Collectors.toMap(Item::code, Item::mandatory, (a, b) -> a));
+            for (Item item : assessment.items()) {
+                if (item.mandatory() && !wasMandatory.getOrDefault(item.code(), false)) {
                     outbox.emit(EventType.OBLIGATION_ADDED, id, ticket, EventItem.of(item, kind(assessment, item)), Map.of(), now);
                 }
             }

@@ -133,6 +133,26 @@ class WebhookResourceTest {
     }
 
     @Test
+    void adviceThatBecomesADutyIsAnnouncedAsAnObligation() {
+        subscribe("obligation.added", "incident.reassessed");
+        String facts = "{\"title\": \"outage at %s\", \"awareAt\": \"2026-11-20T09:30:00+09:00\", \"incidentTypes\": [\"MALWARE\"],"
+                + " \"organization\": {\"sector\": \"%s\"}, \"personalData\": {\"breach\": \"NONE\"}, \"impact\": {\"systemDown\": true}}";
+        String incident = given().contentType("application/json").body(facts.formatted("a shop", "GENERAL"))
+                .when().post("/api/v1/incidents").then().statusCode(201)
+                .body("assessment.escalations.find { it.code == 'SYSTEM_VENDOR' }.mandatory", is(false))
+                .extract().path("id");
+        given().contentType("application/json").header("If-Match", "\"0\"").body(facts.formatted("a clinic", "MEDICAL"))
+                .when().put("/api/v1/incidents/" + incident + "/facts").then().statusCode(200)
+                .body("assessment.escalations.find { it.code == 'SYSTEM_VENDOR' }.mandatory", is(true));
+        java.util.function.Predicate<Receiver.Request> vendorAdded = x -> x.type().equals("obligation.added")
+                && x.json().path("incidentId").asText().equals(incident) && x.json().path("item").path("code").asText().equals("SYSTEM_VENDOR");
+        List<Receiver.Request> got = receiver.await(r -> r.stream().anyMatch(vendorAdded), Duration.ofSeconds(15));
+        // SYSTEM_VENDOR was advice and is now a medical institution's duty: it is in the difference as changed,
+        // not added, and still announced as a new obligation
+        assertThat(got).filteredOn(vendorAdded).hasSize(1);
+    }
+
+    @Test
     void failedDeliveriesAreRetriedWithBackOffInOrder() {
         String subscription = subscribe("incident.opened", "obligation.added");
         receiver.failNext.set(2);
