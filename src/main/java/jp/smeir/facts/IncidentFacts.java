@@ -77,6 +77,17 @@ public record IncidentFacts(
         if (personalData != null && personalData.affectedPersons() != null && personalData.affectedPersons() < 0) {
             errors.add(new FieldError("personalData.affectedPersons", "must be ≥ 0"));
         }
+        Integer withMyNumber = personalData == null ? null : personalData.myNumberPersons();
+        if (withMyNumber != null) {
+            if (withMyNumber < 0) {
+                errors.add(new FieldError("personalData.myNumberPersons", "must be ≥ 0"));
+            } else if (personalData.affectedPersons() != null && withMyNumber > personalData.affectedPersons()) {
+                errors.add(new FieldError("personalData.myNumberPersons", "must be at most affectedPersons ("
+                        + personalData.affectedPersons() + "): they are some of the affected persons"));
+            } else if (withMyNumber > 0 && Boolean.FALSE.equals(personalData.myNumber())) {
+                errors.add(new FieldError("personalData.myNumberPersons", "must be 0 or absent when myNumber is false"));
+            }
+        }
         return errors;
     }
 }

@@ -16,8 +16,11 @@ public record PersonalData(
         @Schema(description = "EU residents' data, with GDPR applying to the organisation") Boolean euResidents,
         @Schema(description = "Viewable by unspecified persons on the internet") Boolean exposedOnline,
         @Schema(description = "The persons can be contacted individually") Boolean subjectsReachable,
-        @Schema(description = "All data was recovered before any third party viewed it (then it is no leak)") Boolean recoveredUnviewed) {
+        @Schema(description = "All data was recovered before any third party viewed it (then it is no leak)") Boolean recoveredUnviewed,
+        @Schema(description = "Of the affected persons, how many had their My Numbers leaked, ≥ 0 and ≤ affectedPersons; unknown: "
+                + "the My Number threshold (more than 100) is judged on affectedPersons where that settles it, else asked")
+        Integer myNumberPersons) {
 
     static final PersonalData UNKNOWN =
-            new PersonalData(null, null, null, null, null, null, null, null, null, null, null, null);
+            new PersonalData(null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -93,7 +93,7 @@ class AssessmentPropertiesTest {
                 new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator()),
                 new PersonalData(BreachStatus.SUSPECTED, 1001 + Math.abs(any.awareAt().getNano() % 100_000), p.sensitive(), p.financialHarmRisk(),
                         p.cardData(), p.myNumber(), p.improperPurpose(), Boolean.FALSE, p.euResidents(), p.exposedOnline(),
-                        p.subjectsReachable(), Boolean.FALSE),
+                        p.subjectsReachable(), Boolean.FALSE, p.myNumberPersons()),
                 any.impact(), any.attack());
         Item report = byCode(assess(facts)).get("PPC_PRELIMINARY_REPORT");
         assertThat(report).isNotNull();
@@ -109,7 +109,7 @@ class AssessmentPropertiesTest {
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
                 any.organization(), new PersonalData(p.breach(), p.affectedPersons(), p.sensitive(), p.financialHarmRisk(),
                 p.cardData(), p.myNumber(), p.improperPurpose(), encrypted ? Boolean.TRUE : p.encrypted(), p.euResidents(),
-                p.exposedOnline(), p.subjectsReachable(), encrypted ? p.recoveredUnviewed() : Boolean.TRUE),
+                p.exposedOnline(), p.subjectsReachable(), encrypted ? p.recoveredUnviewed() : Boolean.TRUE, p.myNumberPersons()),
                 any.impact(), any.attack());
         assertThat(byCode(assess(facts)).keySet()).doesNotContainAnyElementsOf(PERSONAL_DATA_DUTIES);
     }
@@ -120,7 +120,7 @@ class AssessmentPropertiesTest {
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
                 any.organization(), new PersonalData(BreachStatus.NONE, p.affectedPersons(), p.sensitive(), p.financialHarmRisk(),
                 p.cardData(), p.myNumber(), p.improperPurpose(), p.encrypted(), p.euResidents(), p.exposedOnline(),
-                p.subjectsReachable(), p.recoveredUnviewed()), any.impact(), any.attack());
+                p.subjectsReachable(), p.recoveredUnviewed(), p.myNumberPersons()), any.impact(), any.attack());
         assertThat(byCode(assess(facts)).keySet()).doesNotContainAnyElementsOf(PERSONAL_DATA_DUTIES)
                 .doesNotContain("CARD_ACQUIRER_NOTICE", "FSA_REPORT");
     }

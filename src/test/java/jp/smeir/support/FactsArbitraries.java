@@ -45,8 +45,13 @@ public final class FactsArbitraries {
             types.add(IncidentType.values()[r.nextInt(IncidentType.values().length)]);
         }
         Organization org = r.nextInt(10) == 0 ? null : new Organization(pick(r, Sector.values()), bool(r), bool(r), bool(r), bool(r), bool(r));
-        PersonalData pd = r.nextInt(10) == 0 ? null : new PersonalData(pick(r, BreachStatus.values()), count(r), bool(r), bool(r),
-                bool(r), bool(r), bool(r), bool(r), bool(r), bool(r), bool(r), bool(r));
+        Integer persons = count(r);
+        Boolean myNumber = bool(r);
+        // valid facts only: no more persons with My Numbers than affected, and none if the data holds no My Number
+        Integer myNumberPersons = r.nextBoolean() || Boolean.FALSE.equals(myNumber) ? null
+                : persons == null ? count(r) : Integer.valueOf(r.nextBoolean() ? persons : r.nextInt(persons + 1));
+        PersonalData pd = r.nextInt(10) == 0 ? null : new PersonalData(pick(r, BreachStatus.values()), persons, bool(r), bool(r),
+                bool(r), myNumber, bool(r), bool(r), bool(r), bool(r), bool(r), bool(r), myNumberPersons);
         Impact impact = r.nextInt(10) == 0 ? null : new Impact(bool(r), bool(r), bool(r), bool(r), bool(r), bool(r), bool(r),
                 bool(r), bool(r), bool(r));
         Attack attack = r.nextInt(10) == 0 ? null : new Attack(bool(r), bool(r), bool(r), bool(r), bool(r));
