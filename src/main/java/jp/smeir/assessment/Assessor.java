@@ -34,8 +34,8 @@ import jp.smeir.engine.Text;
  * Turns what the rules found into the contract's assessment: one item per code with the catalogue's texts,
  * the computed deadline, the rule's basis, and the questions that the unknown facts raise.
  *
- * <p>Several rules may find the same code (one rule per reason). They are merged: the strongest status wins
- * (REQUIRED, then RECOMMENDED, then CONDITIONAL: what is certain over what may apply); among the findings with that status the earliest timing
+ * <p>Several rules may find the same code (one rule per reason). They are merged: the strongest finding wins
+ * (a duty, then a possible duty, then advice, then possible advice: see {@link #rank}); among the strongest the earliest timing
  * gives the deadline and the rule, and their reasons and bases are joined; the other rules are named in
  * {@code alsoFrom}.
  */

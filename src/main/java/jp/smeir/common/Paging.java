@@ -18,10 +18,11 @@ public final class Paging {
         if (value == null || value.isEmpty()) {
             return otherwise;
         }
+        String number = value.strip();
         try {
-            return Integer.parseInt(value.strip());
+            return Integer.parseInt(number);
         } catch (NumberFormatException e) {
-            throw InvalidInputException.of(name, "must be a whole number");
+            throw InvalidInputException.of(name, number.matches("[+-]?\\d+") ? "is out of range" : "must be a whole number");
         }
     }
 

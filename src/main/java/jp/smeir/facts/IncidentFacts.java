@@ -86,6 +86,8 @@ public record IncidentFacts(
                         + personalData.affectedPersons() + "): they are some of the affected persons"));
             } else if (withMyNumber > 0 && Boolean.FALSE.equals(personalData.myNumber())) {
                 errors.add(new FieldError("personalData.myNumberPersons", "must be 0 or absent when myNumber is false"));
+            } else if (withMyNumber == 0 && Boolean.TRUE.equals(personalData.myNumber())) {
+                errors.add(new FieldError("personalData.myNumberPersons", "must be at least 1 when myNumber is true"));
             }
         }
         return errors;

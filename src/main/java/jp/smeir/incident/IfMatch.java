@@ -12,6 +12,15 @@ import jp.smeir.problem.ProblemException;
  */
 public record IfMatch(String header, boolean any, Set<Long> versions) {
 
+    /** Several If-Match lines are one list (RFC 9110 §5.3); null when there is none or only blanks. */
+    public static String joined(java.util.List<String> lines) {
+        if (lines == null) {
+            return null;
+        }
+        String joined = String.join(", ", lines.stream().filter(l -> l != null && !l.isBlank()).toList());
+        return joined.isEmpty() ? null : joined;
+    }
+
     public static IfMatch parse(String header) {
         Set<Long> versions = new LinkedHashSet<>();
         boolean any = false;
@@ -24,10 +33,12 @@ public record IfMatch(String header, boolean any, Set<Long> versions) {
             if (tag.startsWith("W/")) {
                 tag = tag.substring(2);
             }
-            try {
-                versions.add(Long.parseLong(tag.replace("\"", "")));
-            } catch (NumberFormatException e) {
-                // not an ETag this service gives: it matches no version
+            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                tag = tag.substring(1, tag.length() - 1);
+            }
+            // the digits of a version, nothing else ("3""4" or "+3" is no ETag this service gives: it matches none)
+            if (!tag.isEmpty() && tag.length() <= 18 && tag.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                versions.add(Long.parseLong(tag));
             }
         }
         if (!any && versions.isEmpty()) {

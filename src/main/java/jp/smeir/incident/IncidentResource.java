@@ -112,8 +112,9 @@ public class IncidentResource {
     @Operation(summary = "Replace the facts and re-assess; answers the new assessment and its difference from the previous one",
             description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
-    public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, JsonNode body) {
-        if (ifMatch == null || ifMatch.isBlank()) {
+    public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, JsonNode body) {
+        String ifMatch = IfMatch.joined(ifMatchLines);
+        if (ifMatch == null) {
             throw new ProblemException(428, "if-match-required", "Precondition Required",
                     "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
         }
@@ -132,8 +133,9 @@ public class IncidentResource {
     @Path("/{id}/status")
     @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
             description = "Closing while a REQUIRED item is not done is 409 with openCodes. If-Match is optional here.")
-    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch, StatusChange change) {
-        IncidentView view = service.changeStatus(id, ifMatch == null || ifMatch.isBlank() ? null : IfMatch.parse(ifMatch), change);
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, StatusChange change) {
+        String ifMatch = IfMatch.joined(ifMatchLines);
+        IncidentView view = service.changeStatus(id, ifMatch == null ? null : IfMatch.parse(ifMatch), change);
         return Response.ok(view).tag(etag(view.version())).build();
     }
 

@@ -41,6 +41,7 @@ class AssessmentValidationTest {
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"myNumberPersons\": -1}}      | personalData.myNumberPersons",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"affectedPersons\": 10, \"myNumberPersons\": 11}} | personalData.myNumberPersons",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"myNumber\": false, \"myNumberPersons\": 1}} | personalData.myNumberPersons",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"myNumber\": true, \"myNumberPersons\": 0}} | personalData.myNumberPersons",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": 12}                                 | title",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": true}                               | title",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": [\"a\"]}                            | title",

@@ -166,6 +166,16 @@ class IncidentResourceTest {
         given().contentType("application/json").header("If-Match", "\"x\"").body(misdelivery(940, "if-match forms"))
                 .when().put("/api/v1/incidents/" + id + "/facts")
                 .then().statusCode(412).contentType("application/problem+json");
+        given().contentType("application/json").header("If-Match", "\"2\"\"2\"").body(misdelivery(940, "if-match forms"))
+                .when().put("/api/v1/incidents/" + id + "/facts")
+                .then().statusCode(412);
+        // two If-Match lines are one list (RFC 9110 §5.3): the second names the current version
+        given().contentType("application/json")
+                .headers(new io.restassured.http.Headers(new io.restassured.http.Header("If-Match", "\"9\""),
+                        new io.restassured.http.Header("If-Match", "\"2\"")))
+                .body(misdelivery(950, "if-match forms"))
+                .when().put("/api/v1/incidents/" + id + "/facts")
+                .then().statusCode(200).header("ETag", is("\"3\""));
     }
 
     @Test
