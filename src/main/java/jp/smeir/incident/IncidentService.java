@@ -246,12 +246,13 @@ public class IncidentService {
     /** Replaces the facts and re-assesses, if the incident is at a version {@code ifMatch} names. */
     public IncidentView replaceFacts(UUID id, IfMatch ifMatch, IncidentFacts facts) {
         AssessmentService.requireValid(facts);
-        Instant now = now();
-        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
+        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now())));
         metrics.counter("incident.assessments", "source", "incident").increment();
         String who = actor.name();
         return write(() -> {
             Incident incident = find(id, true);
+            // timed once the incident is locked: the history and the events of an incident are then in time order
+            Instant now = now();
             ifMatch.require(incident.version);
             if (incident.status == IncidentStatus.CLOSED) {
                 throw new ProblemException(409, "incident-closed", "Incident closed", "A closed incident's facts cannot change.");
@@ -291,11 +292,11 @@ public class IncidentService {
 
     /** Records that an item was done; a second completion of the same code returns the first, unchanged. */
     public ItemProgress complete(UUID id, String code, CompletionRequest request) {
-        Instant now = now();
-        validate(request, now);
+        validate(request, now());
         String who = actor.name();
         return write(() -> {
             Incident incident = find(id, true);
+            Instant now = now();
             Assessment assessment = currentAssessment(incident);
             Item item = assessment.items().stream().filter(i -> i.code().equals(code)).findFirst()
                     .orElseThrow(() -> new ProblemException(404, "item-not-found", "Not Found",
@@ -337,10 +338,10 @@ public class IncidentService {
         if (change.reason().length() > 2000) {
             throw InvalidInputException.of("reason", "must be at most 2000 characters");
         }
-        Instant now = now();
         String who = actor.name();
         return write(() -> {
             Incident incident = find(id, true);
+            Instant now = now();
             if (ifMatch != null) {
                 ifMatch.require(incident.version);
             }
@@ -380,12 +381,19 @@ public class IncidentService {
      * Emits an event about one item of an incident's current assessment (reminders use it); must run inside
      * the caller's transaction.
      */
-    public void emitForItem(EventType type, UUID incidentId, String code, Instant at, Map<String, ?> data) {
-        // locked like every other write of the incident, so its events enter the outbox in commit order
+    public void emitForItem(EventType type, UUID incidentId, String code, Map<String, ?> data) {
+        // locked like every other write of the incident, so its events enter the outbox in commit order, and
+        // timed after the lock, so that they are also in time order
         Incident incident = find(incidentId, true);
+        Instant now = now();
         Assessment assessment = currentAssessment(incident);
         Item item = item(assessment, code);
-        outbox.emit(type, incidentId, ticket(incident), EventItem.of(item, kind(assessment, item)), data, at);
+        outbox.emit(type, incidentId, ticket(incident), EventItem.of(item, kind(assessment, item)), data, now);
+    }
+
+    /** Locks the incident for the caller's transaction, as every change to it does; 404 if there is none. */
+    public void lock(UUID incidentId) {
+        find(incidentId, true);
     }
 
     private static Item item(Assessment assessment, String code) {

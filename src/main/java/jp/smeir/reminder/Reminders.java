@@ -27,6 +27,7 @@ import jp.smeir.webhook.EventType;
 @ApplicationScoped
 public class Reminders {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(Reminders.class);
     static final String OVERDUE = "overdue";
 
     @Inject
@@ -51,16 +52,24 @@ public class Reminders {
                         config.codeLeadTimes().values().stream().flatMap(List::stream))
                 .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         Instant until = now.plus(horizon);
-        List<Long> candidates = QuarkusTransaction.requiringNew().call(() -> ObligationDeadline.<ObligationDeadline>list(
-                "dueAt <= ?1 order by dueAt", until).stream().map(d -> d.id).toList());
+        List<ObligationDeadline> candidates = QuarkusTransaction.requiringNew().call(() -> ObligationDeadline.<ObligationDeadline>list(
+                "dueAt <= ?1 order by dueAt", until));
         int sent = 0;
-        for (Long id : candidates) {
-            sent += QuarkusTransaction.requiringNew().call(() -> remind(id, now));
+        for (ObligationDeadline candidate : candidates) {
+            try {
+                sent += QuarkusTransaction.requiringNew().call(() -> remind(candidate.incidentId, candidate.id, now));
+            } catch (RuntimeException e) {
+                // one deadline that cannot be handled now does not hold up the others; the next sweep tries it again
+                LOG.warnf(e, "reminder for deadline %d of incident %s not sent this sweep", candidate.id, candidate.incidentId);
+            }
         }
         return sent;
     }
 
-    private int remind(long deadlineId, Instant now) {
+    private int remind(java.util.UUID incidentId, long deadlineId, Instant now) {
+        // the incident first, locked as by every change to it; only then the deadline, so that one a completion,
+        // a fact change or a close has just replaced or removed is not reminded of
+        incidents.lock(incidentId);
         ObligationDeadline d = ObligationDeadline.findById(deadlineId);
         if (d == null) {
             return 0;
@@ -74,7 +83,7 @@ public class Reminders {
                 return 0;
             }
             ReminderSent.record(d, OVERDUE, now);
-            incidents.emitForItem(EventType.OBLIGATION_OVERDUE, d.incidentId, d.code, now,
+            incidents.emitForItem(EventType.OBLIGATION_OVERDUE, d.incidentId, d.code,
                     Map.of("dueAt", inJapan(d.dueAt), "overdueSince", inJapan(d.dueAt)));
             return 1;
         }
@@ -97,7 +106,7 @@ public class Reminders {
         if (nearestSent) {
             return 0;
         }
-        incidents.emitForItem(EventType.OBLIGATION_DUE_SOON, d.incidentId, d.code, now,
+        incidents.emitForItem(EventType.OBLIGATION_DUE_SOON, d.incidentId, d.code,
                 Map.of("dueAt", inJapan(d.dueAt), "leadTime", nearest.toString(),
                         "remaining", Duration.between(now, d.dueAt).toString()));
         return 1;

@@ -33,6 +33,13 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
     /** Rounds in one call: only a zero back-off could make a delivery due again within the call. */
     private static final int MAX_ROUNDS = 100;
+    /** How long a round waits for its answers before the next round takes the deliveries not in flight. */
+    static final Duration ROUND_PATIENCE = Duration.ofSeconds(1);
+    /** Deliveries one subscriber may have in flight (sent, not yet answered or timed out) at once. */
+    static final int IN_FLIGHT_PER_SUBSCRIBER = 8;
+
+    /** Deliveries in flight, with their subscriber: left out of the rounds until their outcome is recorded. */
+    private final java.util.Map<Long, UUID> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Inject
     Clock clock;
@@ -72,7 +79,7 @@ public class Dispatcher {
             .build();
 
     /** One attempt to make: what to send where. */
-    record Attempt(long deliveryId, UUID eventId, String type, String body, String url, String secret) {
+    record Attempt(long deliveryId, UUID subscriptionId, UUID eventId, String type, String body, String url, String secret) {
     }
 
     /** What the receiver answered: a status code, or an error when there was no answer. */
@@ -89,52 +96,75 @@ public class Dispatcher {
     }
 
     /**
-     * Sends every delivery that is due, round after round until none is left; returns how many arrived. The
-     * heads of one round go out at once, so a slow or dead receiver costs a round at most one timeout and
-     * cannot hold up the others; each attempt that fails is rescheduled after its back-off, so the next round
-     * takes other deliveries.
+     * Sends every delivery that is due, round after round until none is left; returns how many arrived within
+     * the call. The heads of one round go out at once and the round waits for their answers at most
+     * {@link #ROUND_PATIENCE}: a receiver that does not answer keeps its deliveries in flight (their outcome is
+     * recorded when it comes, or at the timeout), and the next round takes the others. A subscriber with
+     * {@link #IN_FLIGHT_PER_SUBSCRIBER} deliveries in flight gets no more until one is answered, so a hung
+     * receiver cannot fill the rounds. Each attempt that fails is rescheduled after its back-off.
      */
     public synchronized int deliverDue() {
-        int delivered = 0;
+        java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
         for (int round = 0; round < MAX_ROUNDS; round++) {
             List<Attempt> due = QuarkusTransaction.requiringNew().call(this::dueHeads);
             if (due.isEmpty()) {
                 break;
             }
-            List<CompletableFuture<Outcome>> sending = due.stream().map(this::send).toList();
-            for (int i = 0; i < due.size(); i++) {
-                Attempt attempt = due.get(i);
-                Outcome outcome = sending.get(i).join();
-                QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
-                if (outcome.delivered()) {
-                    delivered++;
-                }
-            }
+            CompletableFuture<?>[] answered = due.stream().map(attempt -> {
+                inFlight.put(attempt.deliveryId(), attempt.subscriptionId());
+                return send(attempt).thenAccept(outcome -> {
+                    try {
+                        QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
+                        if (outcome.delivered()) {
+                            delivered.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        // still PENDING: sent again when due, as after a crash (receivers dedupe on X-Event-Id)
+                        LOG.warnf(e, "outcome of delivery %d not recorded", attempt.deliveryId());
+                    } finally {
+                        inFlight.remove(attempt.deliveryId());
+                    }
+                });
+            }).toArray(CompletableFuture<?>[]::new);
+            CompletableFuture.allOf(answered).completeOnTimeout(null, ROUND_PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
         }
-        return delivered;
+        return delivered.get();
     }
 
     /**
-     * The oldest pending delivery of each (subscriber, incident), when it is due. Selecting only these heads
-     * keeps a subscriber with a long backlog from starving the others.
+     * The oldest pending delivery of each (subscriber, incident), when it is due and not already in flight.
+     * Selecting only these heads keeps a subscriber with a long backlog from starving the others; leaving out
+     * subscribers with {@link #IN_FLIGHT_PER_SUBSCRIBER} deliveries in flight keeps a hung one from it.
      */
     private List<Attempt> dueHeads() {
         Instant now = clock.instant();
         backlog.set(WebhookDelivery.count("status", WebhookDelivery.Status.PENDING));
-        List<Object[]> rows = WebhookDelivery.getEntityManager().createQuery(
-                        "select d.id, e.eventId, e.type, e.body, s.url, s.secret "
+        java.util.Map<Long, UUID> inFlightNow = java.util.Map.copyOf(inFlight);
+        java.util.Set<UUID> busy = inFlightNow.values().stream()
+                .collect(java.util.stream.Collectors.groupingBy(id -> id, java.util.stream.Collectors.counting()))
+                .entrySet().stream().filter(e -> e.getValue() >= IN_FLIGHT_PER_SUBSCRIBER).map(java.util.Map.Entry::getKey)
+                .collect(java.util.stream.Collectors.toSet());
+        var query = WebhookDelivery.getEntityManager().createQuery(
+                        "select d.id, d.subscriptionId, e.eventId, e.type, e.body, s.url, s.secret "
                                 + "from WebhookDelivery d, OutboxEvent e, WebhookSubscription s "
                                 + "where d.status = :pending and d.nextAttemptAt <= :now and e.id = d.eventPk and s.id = d.subscriptionId and s.active = true "
+                                + (inFlightNow.isEmpty() ? "" : "and d.id not in :inFlight ")
+                                + (busy.isEmpty() ? "" : "and d.subscriptionId not in :busy ")
                                 + "and not exists (select 1 from WebhookDelivery p where p.subscriptionId = d.subscriptionId "
                                 + "and p.incidentId = d.incidentId and p.status = :pending and p.id < d.id) "
                                 + "order by d.id", Object[].class)
                 .setParameter("pending", WebhookDelivery.Status.PENDING)
                 .setParameter("now", now)
-                .setMaxResults(batch)
-                .getResultList();
+                .setMaxResults(batch);
+        if (!inFlightNow.isEmpty()) {
+            query.setParameter("inFlight", inFlightNow.keySet());
+        }
+        if (!busy.isEmpty()) {
+            query.setParameter("busy", busy);
+        }
         List<Attempt> due = new ArrayList<>();
-        for (Object[] row : rows) {
-            due.add(new Attempt((Long) row[0], (UUID) row[1], (String) row[2], (String) row[3], (String) row[4], (String) row[5]));
+        for (Object[] row : query.getResultList()) {
+            due.add(new Attempt((Long) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6]));
         }
         return due;
     }

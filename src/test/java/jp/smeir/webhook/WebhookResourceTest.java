@@ -241,6 +241,47 @@ class WebhookResourceTest {
     }
 
     @Test
+    void aReceiverThatNeverAnswersDoesNotHoldUpOthers() throws Exception {
+        // accepts connections and reads nothing, answers nothing: each request waits for the 10 s timeout
+        try (java.net.ServerSocket hung = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = java.util.Collections.synchronizedList(new ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(hung.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            subscriptions.add(given().contentType("application/json")
+                    .body(Receiver.subscription("http://127.0.0.1:" + hung.getLocalPort() + "/hook", SECRET, "incident.opened"))
+                    .when().post("/api/v1/webhooks").then().statusCode(201).extract().path("id"));
+            for (int i = 0; i < 12; i++) {
+                open(400 + i);   // more than a batch (5 in tests) and than a subscriber may have in flight
+            }
+            subscribe("incident.opened");
+            String incident = open(500);
+            long start = System.nanoTime();
+            dispatcher.deliverDue();
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(receiver.delivered()).extracting(r -> r.json().path("incidentId").asText()).contains(incident);
+            assertThat(took).as("the live receiver is served while the hung one's requests wait for their timeout")
+                    .isLessThan(Duration.ofSeconds(8));
+            assertThat(accepted).as("the hung receiver had some deliveries in flight, not all twelve").hasSizeLessThanOrEqualTo(10);
+            accepted.forEach(socket -> {
+                try {
+                    socket.close();
+                } catch (java.io.IOException e) {
+                    // already closed
+                }
+            });
+        }
+    }
+
+    @Test
     void deletingASubscriptionCancelsWhatIsPending() {
         String subscription = subscribe("incident.opened");
         receiver.down = true;
