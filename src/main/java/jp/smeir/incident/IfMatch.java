@@ -12,16 +12,13 @@ import jp.smeir.problem.ProblemException;
  */
 public record IfMatch(String header, boolean any, Set<Long> versions) {
 
-    /** Several If-Match lines are one list (RFC 9110 §5.3); null when there is none or only blanks. */
-    public static String joined(java.util.List<String> lines) {
-        if (lines == null) {
-            return null;
-        }
-        String joined = String.join(", ", lines.stream().filter(l -> l != null && !l.isBlank()).toList());
-        return joined.isEmpty() ? null : joined;
+    /** The If-Match lines of a request, as one list (RFC 9110 §5.3); null when there is none or only blanks. */
+    public static IfMatch of(java.util.List<String> lines) {
+        String joined = lines == null ? "" : String.join(", ", lines.stream().filter(l -> l != null && !l.isBlank()).toList());
+        return joined.isEmpty() ? null : parse(joined);
     }
 
-    public static IfMatch parse(String header) {
+    static IfMatch parse(String header) {
         Set<Long> versions = new LinkedHashSet<>();
         boolean any = false;
         for (String part : header.split(",")) {

@@ -113,12 +113,12 @@ public class IncidentResource {
             description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
     public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, JsonNode body) {
-        String ifMatch = IfMatch.joined(ifMatchLines);
+        IfMatch ifMatch = IfMatch.of(ifMatchLines);
         if (ifMatch == null) {
             throw new ProblemException(428, "if-match-required", "Precondition Required",
                     "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
         }
-        IncidentView view = service.replaceFacts(id, IfMatch.parse(ifMatch), facts(body));
+        IncidentView view = service.replaceFacts(id, ifMatch, facts(body));
         return Response.ok(view).tag(etag(view.version())).build();
     }
 
@@ -134,8 +134,7 @@ public class IncidentResource {
     @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
             description = "Closing while a REQUIRED item is not done is 409 with openCodes. If-Match is optional here.")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, StatusChange change) {
-        String ifMatch = IfMatch.joined(ifMatchLines);
-        IncidentView view = service.changeStatus(id, ifMatch == null ? null : IfMatch.parse(ifMatch), change);
+        IncidentView view = service.changeStatus(id, IfMatch.of(ifMatchLines), change);
         return Response.ok(view).tag(etag(view.version())).build();
     }
 
