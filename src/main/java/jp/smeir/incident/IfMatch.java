@@ -18,7 +18,7 @@ public record IfMatch(String header, boolean any, Set<Long> versions) {
         return joined.isEmpty() ? null : parse(joined);
     }
 
-    static IfMatch parse(String header) {
+    private static IfMatch parse(String header) {
         Set<Long> versions = new LinkedHashSet<>();
         boolean any = false;
         for (String part : header.split(",")) {
