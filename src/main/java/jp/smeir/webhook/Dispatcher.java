@@ -140,10 +140,10 @@ public class Dispatcher {
         Instant now = clock.instant();
         backlog.set(WebhookDelivery.count("status", WebhookDelivery.Status.PENDING));
         java.util.Map<Long, UUID> inFlightNow = java.util.Map.copyOf(inFlight);
-        java.util.Set<UUID> busy = inFlightNow.values().stream()
-                .collect(java.util.stream.Collectors.groupingBy(id -> id, java.util.stream.Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() >= IN_FLIGHT_PER_SUBSCRIBER).map(java.util.Map.Entry::getKey)
-                .collect(java.util.stream.Collectors.toSet());
+        java.util.Map<UUID, Integer> perSubscriber = new java.util.HashMap<>();
+        inFlightNow.values().forEach(subscriber -> perSubscriber.merge(subscriber, 1, Integer::sum));
+        java.util.Set<UUID> busy = perSubscriber.entrySet().stream().filter(e -> e.getValue() >= IN_FLIGHT_PER_SUBSCRIBER)
+                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
         var query = WebhookDelivery.getEntityManager().createQuery(
                         "select d.id, d.subscriptionId, e.eventId, e.type, e.body, s.url, s.secret "
                                 + "from WebhookDelivery d, OutboxEvent e, WebhookSubscription s "
@@ -164,7 +164,10 @@ public class Dispatcher {
         }
         List<Attempt> due = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            due.add(new Attempt((Long) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6]));
+            // no subscriber beyond its share of deliveries in flight, counting those this round adds
+            if (perSubscriber.merge((UUID) row[1], 1, Integer::sum) <= IN_FLIGHT_PER_SUBSCRIBER) {
+                due.add(new Attempt((Long) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6]));
+            }
         }
         return due;
     }

@@ -270,7 +270,8 @@ class WebhookResourceTest {
             assertThat(receiver.delivered()).extracting(r -> r.json().path("incidentId").asText()).contains(incident);
             assertThat(took).as("the live receiver is served while the hung one's requests wait for their timeout")
                     .isLessThan(Duration.ofSeconds(8));
-            assertThat(accepted).as("the hung receiver had some deliveries in flight, not all twelve").hasSizeLessThanOrEqualTo(10);
+            assertThat(accepted).as("the hung receiver had at most its share of deliveries in flight, not all twelve")
+                    .hasSizeLessThanOrEqualTo(8);
             accepted.forEach(socket -> {
                 try {
                     socket.close();
