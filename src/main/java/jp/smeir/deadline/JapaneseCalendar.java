@@ -24,6 +24,11 @@ public final class JapaneseCalendar {
 
     public static final ZoneId JST = ZoneId.of("Asia/Tokyo");
 
+    /** An instant in Japan time (+09:00), as the service gives every time it answers with; null stays null. */
+    public static java.time.OffsetDateTime inJapan(java.time.Instant t) {
+        return t == null ? null : t.atZone(JST).toOffsetDateTime();
+    }
+
     static final int FIRST_SUPPORTED_YEAR = 2000;
     static final int LAST_SUPPORTED_YEAR = 2099;
 

@@ -1,5 +1,7 @@
 package jp.smeir.incident;
 
+import static jp.smeir.deadline.JapaneseCalendar.inJapan;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +42,6 @@ import jp.smeir.assessment.AssessmentService;
 import jp.smeir.assessment.Assessor;
 import jp.smeir.assessment.Item;
 import jp.smeir.common.CurrentActor;
-import jp.smeir.deadline.JapaneseCalendar;
 import jp.smeir.engine.ItemKind;
 import jp.smeir.engine.ItemStatus;
 import jp.smeir.engine.RuleEngine;
@@ -612,10 +613,6 @@ public class IncidentService {
 
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private static OffsetDateTime inJapan(Instant t) {
-        return t == null ? null : t.atZone(JapaneseCalendar.JST).toOffsetDateTime();
     }
 
     private String write(Object value) {

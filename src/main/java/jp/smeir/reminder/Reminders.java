@@ -1,5 +1,7 @@
 package jp.smeir.reminder;
 
+import static jp.smeir.deadline.JapaneseCalendar.inJapan;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,11 +112,6 @@ public class Reminders {
                 Map.of("dueAt", inJapan(d.dueAt), "leadTime", nearest.toString(),
                         "remaining", Duration.between(now, d.dueAt).toString()));
         return 1;
-    }
-
-    /** In Japan time, as every time the service answers with (contract preamble), item.dueAt among them. */
-    private static java.time.OffsetDateTime inJapan(java.time.Instant t) {
-        return t.atZone(jp.smeir.deadline.JapaneseCalendar.JST).toOffsetDateTime();
     }
 
     private List<Duration> leadTimes(String code) {

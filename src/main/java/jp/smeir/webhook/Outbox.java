@@ -41,7 +41,7 @@ public class Outbox {
         event.incidentId = incidentId;
         event.type = type.wireName();
         event.createdAt = at;
-        event.body = write(new EventBody(event.eventId, type.wireName(), at.atZone(JapaneseCalendar.JST).toOffsetDateTime(),
+        event.body = write(new EventBody(event.eventId, type.wireName(), JapaneseCalendar.inJapan(at),
                 incidentId, ticket, item, Map.copyOf(data)));
         event.persist();
         for (Subscribers.Active subscriber : wanting) {

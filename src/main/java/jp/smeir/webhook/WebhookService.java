@@ -1,5 +1,7 @@
 package jp.smeir.webhook;
 
+import static jp.smeir.deadline.JapaneseCalendar.inJapan;
+
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import jp.smeir.deadline.JapaneseCalendar;
 import jp.smeir.problem.FieldError;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
@@ -105,8 +106,8 @@ public class WebhookService {
         List<Object[]> rows = query.setFirstResult(page * size).setMaxResults(size).getResultList();
         return rows.stream().map(r -> {
             WebhookDelivery d = (WebhookDelivery) r[0];
-            return new DeliveryView(d.id, (UUID) r[1], (String) r[2], d.incidentId, d.status, d.attempts, jst(d.nextAttemptAt),
-                    jst(d.lastAttemptAt), d.lastStatusCode, d.lastError, jst(d.deliveredAt));
+            return new DeliveryView(d.id, (UUID) r[1], (String) r[2], d.incidentId, d.status, d.attempts, inJapan(d.nextAttemptAt),
+                    inJapan(d.lastAttemptAt), d.lastStatusCode, d.lastError, inJapan(d.deliveredAt));
         }).toList();
     }
 
@@ -119,7 +120,7 @@ public class WebhookService {
             throw new ProblemException(404, "delivery-not-found", "Not Found", "No delivery " + deliveryId + " to subscription " + id + ".");
         }
         return WebhookAttempt.<WebhookAttempt>list("deliveryId = ?1 order by attempt", deliveryId).stream()
-                .map(a -> new AttemptView(a.attempt, jst(a.attemptedAt), a.statusCode, a.error)).toList();
+                .map(a -> new AttemptView(a.attempt, inJapan(a.attemptedAt), a.statusCode, a.error)).toList();
     }
 
     /**
@@ -195,10 +196,6 @@ public class WebhookService {
 
     private static SubscriptionView view(WebhookSubscription s) {
         List<String> types = java.util.Arrays.stream(s.eventTypes.split("\\|")).filter(t -> !t.isEmpty()).toList();
-        return new SubscriptionView(s.id, s.url, types, s.description, s.active, jst(s.createdAt));
-    }
-
-    private static OffsetDateTime jst(Instant t) {
-        return t == null ? null : t.atZone(JapaneseCalendar.JST).toOffsetDateTime();
+        return new SubscriptionView(s.id, s.url, types, s.description, s.active, inJapan(s.createdAt));
     }
 }
