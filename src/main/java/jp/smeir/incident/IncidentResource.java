@@ -200,10 +200,18 @@ public class IncidentResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value);
+            time = OffsetDateTime.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw InvalidInputException.of(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-20T09:30:00+09:00");
         }
+        // bounded like every stored time, so that no database is asked about the year -999999999
+        int year = time.getYear();
+        if (year < IncidentFacts.OCCURRED_FIRST_YEAR || year > IncidentFacts.LAST_YEAR) {
+            throw InvalidInputException.of(field, "must be a time between the years " + IncidentFacts.OCCURRED_FIRST_YEAR
+                    + " and " + IncidentFacts.LAST_YEAR);
+        }
+        return time;
     }
 }
