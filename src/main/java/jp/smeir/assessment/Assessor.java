@@ -26,6 +26,7 @@ import jp.smeir.engine.Evaluation;
 import jp.smeir.engine.Finding;
 import jp.smeir.engine.ItemKind;
 import jp.smeir.engine.RuleBase;
+import jp.smeir.engine.RuleInfo;
 import jp.smeir.engine.Severity;
 import jp.smeir.engine.SeverityReason;
 import jp.smeir.engine.Text;
@@ -57,7 +58,7 @@ public final class Assessor {
     private record Deadline(Text template, OffsetDateTime dueAt, Integer days) {
     }
 
-    private record Unconfirmed(Text detail, Text note, List<String> sources) {
+    private record Unconfirmed(Text detail, Text frame, List<Text> points) {
     }
 
     private Assessor() {
@@ -137,11 +138,17 @@ public final class Assessor {
         OffsetDateTime dueAt = Deadlines.dueAt(awareAt, first.due());
 
         LinkedHashSet<Basis> basis = new LinkedHashSet<>();
+        LinkedHashSet<String> notes = new LinkedHashSet<>();
         LinkedHashSet<String> because = new LinkedHashSet<>();
         LinkedHashSet<String> alsoFrom = new LinkedHashSet<>();
         for (Finding f : winners) {
-            basis.addAll(base.rule(f.rule()).basis());
-            f.unconfirmed().forEach(note -> basis.add(new Basis(note, false)));
+            RuleInfo rule = base.rule(f.rule());
+            basis.addAll(rule.basis());
+            notes.addAll(rule.unconfirmedNotes());
+            for (String note : f.unconfirmed()) {
+                basis.add(catalogue.basis(note));
+                notes.add(note);
+            }
             because.addAll(f.because());
             if (!f.rule().equals(first.rule())) {
                 alsoFrom.add(f.rule());
@@ -149,9 +156,9 @@ public final class Assessor {
         }
         boolean recurs = first.due().hours() == null;
         Text detail = detail(entry.detail(), first.due().days(), dueAt, recurs);
-        List<String> unconfirmed = basis.stream().filter(b -> !b.confirmed()).map(Basis::source).toList();
-        if (!unconfirmed.isEmpty()) {
-            detail = withNote(detail, catalogue.unconfirmedNote(), unconfirmed, recurs);
+        if (!notes.isEmpty()) {
+            List<Text> points = notes.stream().map(id -> catalogue.note(id).text()).toList();
+            detail = withNote(detail, catalogue.unconfirmedFrame(), points, recurs);
         }
         Item.Recipient recipient = null;
         if (entry.recipient() != null) {
@@ -176,10 +183,16 @@ public final class Assessor {
         });
     }
 
-    private static Text withNote(Text detail, Text noteTemplate, List<String> sources, boolean keep) {
-        return kept(keep, new Unconfirmed(detail, noteTemplate, sources), () -> {
-            Text note = noteTemplate.map(s -> s.replace("{sources}", String.join("; ", sources)));
-            return new Text(detail.ja() + "\n" + note.ja(), detail.en() + "\n" + note.en());
+    /**
+     * The detail with the note on its unconfirmed points, each point in the detail's language: Japanese
+     * sentences follow each other without a space, English ones with one.
+     */
+    private static Text withNote(Text detail, Text frame, List<Text> points, boolean keep) {
+        return kept(keep, new Unconfirmed(detail, frame, points), () -> {
+            String ja = points.stream().map(Text::ja).collect(Collectors.joining());
+            String en = points.stream().map(Text::en).collect(Collectors.joining(" "));
+            return new Text(detail.ja() + "\n" + frame.ja().replace(Catalogue.POINTS, ja),
+                    detail.en() + "\n" + frame.en().replace(Catalogue.POINTS, en));
         });
     }
 

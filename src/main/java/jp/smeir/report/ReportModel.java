@@ -57,7 +57,7 @@ public record ReportModel(
                       String caution) {
     }
 
-    /** An item resting on unconfirmed points, and the points, as the rules state them. */
+    /** An item resting on unconfirmed points, and the points in the draft's language. */
         public record Caution(String title, List<String> points) {
     }
 

@@ -36,9 +36,11 @@ class AssessorTest {
         Text first = detail(assess("2026-11-20T09:30:00+09:00"), "PPC_PRELIMINARY_REPORT");
         Text again = detail(assess("2026-11-20T09:30:00+09:00"), "PPC_PRELIMINARY_REPORT");
 
-        // the deadline filled in, and the note on the unconfirmed 3–5-day benchmark appended
-        assertThat(first.ja()).contains("2026年11月25日(水) 23:59").contains("3–5-day benchmark").doesNotContain("{");
-        assertThat(first.en()).contains("Wed 25 Nov 2026 23:59 JST").doesNotContain("{");
+        // the deadline filled in, and the note on when a company counts as aware appended, each in its language
+        assertThat(first.ja()).contains("2026年11月25日(水) 23:59").contains("【要確認】会社がいつ事態を「知った」ことになるか")
+                .doesNotContain("{").doesNotContain("aware");
+        assertThat(first.en()).contains("Wed 25 Nov 2026 23:59 JST").contains("[To be verified] When a company counts as aware")
+                .doesNotContain("{").doesNotContain("知った");
         assertThat(again).isSameAs(first);
         assertThat(again.ja()).isSameAs(first.ja());
     }

@@ -202,12 +202,18 @@ class ReportResourceTest {
         assertThat(en, containsString("due **Tue 19 Jan 2027 23:59 JST**"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
         assertThat(en, containsString("| Sensitive personal information (要配慮個人情報) | unknown [to be completed] |"));
-        // deadlines resting on unconfirmed points are marked, and the legend says what is unconfirmed (ref §7.10)
+        // deadlines resting on unconfirmed points are marked, and the legend says what is unconfirmed, in the
+        // draft's language: the notes' words, not their sources (legal-basis §16.6)
         assertThat(en, containsString("due **Wed 25 Nov 2026 23:59 JST** (unconfirmed)"));
         assertThat(en, containsString("**(unconfirmed)**: the duty or its deadline rests on a point the sources leave unconfirmed"));
-        assertThat(en, containsString("The 3–5-day benchmark comes from secondary sources"));
+        assertThat(en, containsString("- Send the final report to the PPC: When a company counts as aware, which starts the clock"));
+        assertThat(en, containsString(" / Whether a deadline that falls on a weekend"));
+        assertThat(en, not(containsString("legal-basis §")));
         assertThat(ja, containsString("期限 **2026年11月25日(水) 23:59** （要確認）"));
         assertThat(ja, containsString("**（要確認）**：義務またはその期限が、根拠資料で確認できていない点に基づいています"));
+        assertThat(ja, containsString("- 個人情報保護委員会へ確報を出す：会社がいつ事態を「知った」ことになるか"));
+        assertThat(ja, not(containsString("When a company")));
+        assertThat(ja, not(containsString("§")));
 
         // after the preliminary report is sent, the draft shows when and its receipt number, but not who sent it
         complete(id, "PPC_PRELIMINARY_REPORT", "Sato", "2026-11-20T09:45:00+09:00", "PPC-2026-001");
