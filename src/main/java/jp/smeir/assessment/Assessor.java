@@ -2,21 +2,17 @@ package jp.smeir.assessment;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import jp.smeir.common.BoundedMemo;
 import jp.smeir.deadline.Deadlines;
 import jp.smeir.deadline.JapaneseCalendar;
 import jp.smeir.engine.Ask;
@@ -41,25 +37,6 @@ import jp.smeir.engine.Text;
  * {@code alsoFrom}.
  */
 public final class Assessor {
-
-    private static final DateTimeFormatter DUE_JA = DateTimeFormatter.ofPattern("uuuu年M月d日(E) HH:mm", Locale.JAPANESE);
-    private static final DateTimeFormatter DUE_EN = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'JST'", Locale.ENGLISH);
-
-    /**
-     * The texts with a deadline or a note on unconfirmed sources filled in, kept, so that answers with the same
-     * day-counted deadline (all but the hour-counted ones, which are each incident's own) and the same sources
-     * reuse the same strings, whose JSON encodings {@link jp.smeir.engine.KeptJson} keeps: filled in anew, each
-     * answer built long strings and hashed and compared them whole to find their encodings (BENCHMARKS.md).
-     * Keys are compared by value, so equal texts of a reloaded rule base find the same entries, rightly; past
-     * the bound the memory starts afresh.
-     */
-    private static final BoundedMemo<Object, Text> FILLED = new BoundedMemo<>(2_048);
-
-    private record Deadline(Text template, OffsetDateTime dueAt, Integer days) {
-    }
-
-    private record Unconfirmed(Text detail, Text frame, List<Text> points) {
-    }
 
     private Assessor() {
     }
@@ -135,7 +112,8 @@ public final class Assessor {
         Catalogue catalogue = base.catalogue();
         Catalogue.Entry entry = catalogue.entry(code);
         Finding first = winners.get(0);
-        OffsetDateTime dueAt = Deadlines.dueAt(awareAt, first.due());
+        Deadlines.Deadline deadline = Deadlines.deadline(awareAt, first.due());
+        OffsetDateTime dueAt = deadline == null ? null : deadline.dueAt();
 
         LinkedHashSet<Basis> basis = new LinkedHashSet<>();
         LinkedHashSet<String> notes = new LinkedHashSet<>();
@@ -154,12 +132,9 @@ public final class Assessor {
                 alsoFrom.add(f.rule());
             }
         }
-        boolean recurs = first.due().hours() == null;
-        Text detail = detail(entry.detail(), first.due().days(), dueAt, recurs);
-        if (!notes.isEmpty()) {
-            List<Text> points = notes.stream().map(id -> catalogue.note(id).text()).toList();
-            detail = withNote(detail, catalogue.unconfirmedFrame(), points, recurs);
-        }
+        // an hour-counted deadline is each incident's own: keeping its text would only crowd out the rest
+        Text detail = DetailText.of(catalogue, entry.detail(), first.due().days(), deadline, List.copyOf(notes),
+                first.due().hours() == null);
         Item.Recipient recipient = null;
         if (entry.recipient() != null) {
             Catalogue.Recipient r = catalogue.recipients().get(entry.recipient());
@@ -168,36 +143,6 @@ public final class Assessor {
         return new Item(code, entry.stage(), first.status(), winners.stream().anyMatch(Finding::mandatory), recipient,
                 entry.title(), detail, first.due().timing(), dueAt, List.copyOf(basis), first.rule(),
                 List.copyOf(because), List.copyOf(alsoFrom));
-    }
-
-    private static Text detail(Text template, Integer days, OffsetDateTime dueAt, boolean keep) {
-        if (template.ja().indexOf('{') < 0 && template.en().indexOf('{') < 0) {
-            return template;
-        }
-        return kept(keep, new Deadline(template, dueAt, days), () -> {
-            String n = days == null ? "" : String.valueOf(days);
-            String dueJa = dueAt == null ? "" : dueAt.format(DUE_JA);
-            String dueEn = dueAt == null ? "" : dueAt.format(DUE_EN);
-            return new Text(template.ja().replace("{due}", dueJa).replace("{days}", n),
-                    template.en().replace("{due}", dueEn).replace("{days}", n));
-        });
-    }
-
-    /**
-     * The detail with the note on its unconfirmed points, each point in the detail's language: Japanese
-     * sentences follow each other without a space, English ones with one.
-     */
-    private static Text withNote(Text detail, Text frame, List<Text> points, boolean keep) {
-        return kept(keep, new Unconfirmed(detail, frame, points), () -> {
-            String ja = points.stream().map(Text::ja).collect(Collectors.joining());
-            String en = points.stream().map(Text::en).collect(Collectors.joining(" "));
-            return new Text(detail.ja() + "\n" + frame.ja().replace(Catalogue.POINTS, ja),
-                    detail.en() + "\n" + frame.en().replace(Catalogue.POINTS, en));
-        });
-    }
-
-    private static Text kept(boolean keep, Object key, Supplier<Text> fill) {
-        return keep ? FILLED.get(key, k -> fill.get()) : fill.get();
     }
 
     private static List<Item> ofKind(List<Item> items, Catalogue catalogue, ItemKind kind) {

@@ -24,6 +24,12 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
     static final String UNCONFIRMED_FRAME = "unconfirmed";
     /** Where the frame puts the points. */
     public static final String POINTS = "{points}";
+    /** The key under {@code notes} of the sentence on a deadline that a closed day moved. */
+    static final String DEADLINE_MOVED = "deadline-moved";
+    /** The placeholders of that sentence. */
+    static final List<String> DEADLINE_MOVED_PLACEHOLDERS = List.of("{days}", "{day}", "{reason}", "{open}");
+    /** The keys under {@code notes} of why the administration is closed, one per kind of closed day. */
+    static final List<String> CLOSED_REASONS = List.of("closed-year-end", "closed-saturday", "closed-sunday", "closed-national-holiday");
     /** A note's id: lower-case words joined by hyphens, e.g. {@code aware-start}. */
     private static final Pattern NOTE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 
@@ -58,6 +64,26 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
     /** The words around the points of an item whose basis is partly unconfirmed; each language contains {@value #POINTS}. */
     public Text unconfirmedFrame() {
         return notes.get(UNCONFIRMED_FRAME);
+    }
+
+    /**
+     * The sentence a deadline moved past a closed day carries: {@code {days}} the count, {@code {day}} the day it
+     * ended on, {@code {reason}} why that day is closed, {@code {open}} the next open day.
+     */
+    public Text deadlineMoved() {
+        return notes.get(DEADLINE_MOVED);
+    }
+
+    /**
+     * Why the administration is closed on a day, for the sentence above: {@code kind} is the name of the kind of
+     * closed day (YEAR_END, SATURDAY, SUNDAY, NATIONAL_HOLIDAY); a holiday's words may name it with {@code {holiday}}.
+     */
+    public Text closedReason(String kind) {
+        Text reason = notes.get("closed-" + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (reason == null) {
+            throw new IllegalStateException("no note closed-" + kind + " in " + FILE);
+        }
+        return reason;
     }
 
     /** The note with this id; the rule base is built only if every id a rule names is here. */
@@ -159,6 +185,13 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         if (!complete(frame) || !frame.ja().contains(POINTS) || !frame.en().contains(POINTS)) {
             errors.add(new RuleError(FILE, 0, "notes.unconfirmed needs ja and en, each with the placeholder " + POINTS));
         }
+        Text moved = notes.get(DEADLINE_MOVED);
+        if (!complete(moved) || !DEADLINE_MOVED_PLACEHOLDERS.stream().allMatch(p -> moved.ja().contains(p) && moved.en().contains(p))) {
+            errors.add(new RuleError(FILE, 0, "notes." + DEADLINE_MOVED + " needs ja and en, each with the placeholders "
+                    + String.join(", ", DEADLINE_MOVED_PLACEHOLDERS)));
+        }
+        CLOSED_REASONS.stream().filter(key -> !complete(notes.get(key)))
+                .forEach(key -> errors.add(new RuleError(FILE, 0, "notes." + key + " needs ja and en")));
         unconfirmed.forEach((id, note) -> {
             if (!NOTE_ID.matcher(id).matches()) {
                 errors.add(new RuleError(FILE, 0, "unconfirmed." + id + ": an id is lower-case words joined by hyphens"));
