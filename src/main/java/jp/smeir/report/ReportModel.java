@@ -61,7 +61,7 @@ public record ReportModel(
         public record Caution(String title, List<String> points) {
     }
 
-    /** A question still open. */
+    /** A question still open, and the titles of the items its answer decides (their codes if an item is gone). */
         public record QuestionRow(String fact, String question, List<String> affects) {
     }
 

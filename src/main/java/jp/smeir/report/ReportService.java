@@ -194,7 +194,8 @@ public class ReportService {
                 facts, a.actions().stream().map(row).toList(), notifications, a.escalations().stream().map(row).toList(),
                 openDuties.stream().map(row).toList(),
                 all.stream().filter(r -> "OVERDUE".equals(progress.get(r.code()).state().name())).toList(),
-                a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang), q.affects())).toList(),
+                a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang),
+                        q.affects().stream().map(code -> byCode.containsKey(code) ? byCode.get(code).title() : code).toList())).toList(),
                 history.stream().map(h -> new HistoryRow(h.seq(), time(h.at(), lang), labels.of("historyType", h.type(), lang),
                         escape(h.actor()), summary(h, labels, lang))).toList(),
                 ppc, unconfirmed, a.items().stream().filter(i -> i.basis().stream().anyMatch(b -> !b.confirmed()))

@@ -104,6 +104,17 @@ class ReportResourceTest {
         return incident.getString("assessment.notifications.find { it.code == '" + code + "' }.title." + lang);
     }
 
+    /** The title of an item in whichever list it is. */
+    static String anyTitle(JsonPath incident, String code, String lang) {
+        for (String list : List.of("actions", "notifications", "escalations")) {
+            String title = incident.getString("assessment." + list + ".find { it.code == '" + code + "' }.title." + lang);
+            if (title != null) {
+                return title;
+            }
+        }
+        throw new AssertionError("no item " + code);
+    }
+
     @Test
     void managementReportShowsSeverityOpenDutiesWithDeadlinesAndQuestions() {
         String id = openId(ransomware("Tanaka Taro's laptop"));
@@ -122,6 +133,10 @@ class ReportResourceTest {
         assertThat(ja, containsString("| 発生日時 | 【要記入】 |"));
         assertThat(ja, containsString("保険会社への事故通知"));
         questionsJa.forEach(q -> assertThat(ja, containsString(q)));
+        // a question names the items it decides by their titles in the draft's language, not by their codes
+        String firstAffected = incident.getString("assessment.questions[0].affects[0]");
+        assertThat(ja, containsString(questionsJa.get(0) + "（影響する項目：" + anyTitle(incident, firstAffected, "ja")));
+        assertThat(ja, not(containsString("`" + firstAffected + "`")));
         assertThat(ja, stringContainsInOrder(List.of("## 1. 状況", "## 2. 影響", "## 3. 義務と期限", "## 4. 対応済みの事項",
                 "## 5. 経営者の判断が必要な事項", "## 6. 次の手順")));
 
@@ -134,6 +149,7 @@ class ReportResourceTest {
         assertThat(en, containsString("| Persons affected | 1,200 |"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
         questionsEn.forEach(q -> assertThat(en, containsString(q)));
+        assertThat(en, containsString(questionsEn.get(0) + " (affects: " + anyTitle(incident, firstAffected, "en")));
 
         // Japanese is the default language
         String byDefault = given().queryParam("kind", "management").when().get("/api/v1/incidents/" + id + "/report")
