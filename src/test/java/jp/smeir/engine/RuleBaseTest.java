@@ -27,7 +27,7 @@ class RuleBaseTest {
             assertFalse(rule.basis().isEmpty(), rule.name());
             assertFalse(rule.basis().get(0).source().isBlank(), rule.name());
             assertTrue(rule.basis().get(0).confirmed(), "the first basis is the rule's cited source: " + rule.name());
-            assertTrue(rule.basis().get(0).source().contains("ref §"), "cites the domain reference: " + rule.name());
+            assertTrue(rule.basis().get(0).source().matches(".* — legal-basis §\\d.*"), "cites docs/legal-basis.md: " + rule.name());
             assertTrue(rule.stage() != null, rule.name());
             assertFalse(rule.file().isBlank(), rule.name());
         }
@@ -53,7 +53,7 @@ class RuleBaseTest {
 
                 rule "Broken – refers to a type that does not exist"
                     @stage("DETECT_AND_RESPOND")
-                    @basis("test — ref §0")
+                    @basis("test — legal-basis §16")
                 when
                     NoSuchFact( x == 1 )
                 then
