@@ -132,4 +132,22 @@ class AssessorTest {
         assertThat(detail.ja()).contains("2026年11月22日(日) 23:59").doesNotContain("5日目").doesNotContain("延びます");
         assertThat(detail.en()).contains("Sun 22 Nov 2026 23:59 JST").doesNotContain("Day 5").doesNotContain("moves to");
     }
+
+    @Test
+    void aClassificationsUnconfirmedNoteReachesTheDutiesThatFollowFromIt() throws Exception {
+        // the more-than-100 threshold is noted on the classification rule, not on the report rules: restingOn passes it on
+        IncidentFacts facts = TestRules.JSON.readValue("""
+                {"awareAt": "2026-11-20T09:30:00+09:00", "incidentTypes": ["DEVICE_LOSS"],
+                 "organization": {"sector": "GENERAL", "dataProcessor": false},
+                 "personalData": {"breach": "CONFIRMED", "affectedPersons": 150, "myNumber": true, "myNumberPersons": 150,
+                                  "sensitive": false, "financialHarmRisk": false, "improperPurpose": false, "exposedOnline": false,
+                                  "encrypted": false, "recoveredUnviewed": false, "subjectsReachable": true}}
+                """, IncidentFacts.class);
+        Item report = Assessor.assess(TestRules.engine().evaluate(facts, facts.awareAt().plusHours(1))).items().stream()
+                .filter(i -> i.code().equals("MY_NUMBER_REPORT")).findFirst().orElseThrow();
+        assertThat(report.basis()).anyMatch(b -> "my-number-threshold".equals(b.note()) && !b.confirmed()
+                && b.source().contains("legal-basis §2.1"));
+        assertThat(report.detail().ja()).contains("マイナンバーの報告基準「100人を超える」は2022年より前の資料でのみ確認しており");
+        assertThat(report.detail().en()).contains("The more-than-100-persons threshold of the My Number report is confirmed only");
+    }
 }
