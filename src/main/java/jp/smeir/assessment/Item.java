@@ -27,7 +27,7 @@ public record Item(
         Text detail,
         Timing timing,
         @Schema(description = "Set when timing is BY_DEADLINE; Japan time") OffsetDateTime dueAt,
-        @Schema(description = "Sources; confirmed is false where the domain reference marks the fact unconfirmed") List<Basis> basis,
+        @Schema(description = "Sources; confirmed is false where the source is unconfirmed, and note then names the catalogue note whose words the detail carries") List<Basis> basis,
         @Schema(description = "Name of the rule that produced the item") @JsonSerialize(using = KeptJson.Writer.class) String rule,
         @Schema(description = "The facts that made the rule fire, in words") List<String> because,
         @Schema(description = "Extension: other rules that produced the same code with the same status") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> alsoFrom) {

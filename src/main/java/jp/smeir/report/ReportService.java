@@ -69,6 +69,10 @@ public class ReportService {
     @Inject
     Clock clock;
 
+    /** For the words of unconfirmed notes, by their ids, in the draft's language. */
+    @Inject
+    jp.smeir.engine.RuleEngine engine;
+
     @ConfigProperty(name = "incident.reports.folder", defaultValue = "rules/reports")
     String folder;
 
@@ -190,12 +194,23 @@ public class ReportService {
                 facts, a.actions().stream().map(row).toList(), notifications, a.escalations().stream().map(row).toList(),
                 openDuties.stream().map(row).toList(),
                 all.stream().filter(r -> "OVERDUE".equals(progress.get(r.code()).state().name())).toList(),
-                a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang), q.affects())).toList(),
+                a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang),
+                        q.affects().stream().map(code -> byCode.containsKey(code) ? byCode.get(code).title() : code).toList())).toList(),
                 history.stream().map(h -> new HistoryRow(h.seq(), time(h.at(), lang), labels.of("historyType", h.type(), lang),
                         escape(h.actor()), summary(h, labels, lang))).toList(),
                 ppc, unconfirmed, a.items().stream().filter(i -> i.basis().stream().anyMatch(b -> !b.confirmed()))
                         .map(i -> new Caution(Labels.pick(i.title(), lang),
-                                i.basis().stream().filter(b -> !b.confirmed()).map(Basis::source).toList())).toList());
+                                i.basis().stream().filter(b -> !b.confirmed()).map(b -> point(b, lang)).distinct().toList())).toList());
+    }
+
+    /**
+     * An unconfirmed point in the draft's language: the words of its note in the catalogue in service; the source
+     * as the rules state it only for an answer stored before notes had ids, or whose note has since been removed.
+     */
+    private String point(Basis basis, String lang) {
+        var notes = engine.ruleBase().catalogue().unconfirmed();
+        var note = basis.note() == null ? null : notes.get(basis.note());
+        return note == null ? escape(basis.source()) : Labels.pick(note.text(), lang);
     }
 
     private static Row row(Item item, ItemProgress p, String unconfirmed, Labels labels, String lang) {
@@ -206,7 +221,7 @@ public class ReportService {
                 c == null ? null : time(c.at(), lang), c == null ? null : escape(c.by()), c == null || c.reference() == null ? null : escape(c.reference()),
                 item.recipient() == null ? null : Labels.pick(item.recipient().name(), lang),
                 item.recipient() == null ? null : item.recipient().contact(), item.rule(),
-                item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " [unconfirmed]")).toList(),
+                item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " " + unconfirmed)).toList(),
                 item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed);
     }
 
