@@ -16,10 +16,14 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * rules so that analysts change texts and rules together. Part of the rule base and of its version.
  */
 public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> items, Map<String, Text> questions,
-                        Map<String, Text> notes) {
+                        Map<String, Text> notes,
+                        /** The codes that contain the damage or keep the evidence, in the order to do them: they lead an answer's first steps. */
+                        List<String> containment) {
 
     public static final String FILE = "catalogue.yaml";
     static final String UNCONFIRMED_NOTE = "unconfirmed";
+    /** The notes that say a target is the service's, not the law's; each contains {@code {within}}. */
+    private static final Map<Timing, String> TARGET_NOTES = Map.of(Timing.IMMEDIATELY, "targetImmediately", Timing.PROMPTLY, "targetPromptly");
 
     /** A body or person that a notification or escalation goes to. */
     public record Recipient(Text name, String contact) {
@@ -34,11 +38,17 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         items = new LinkedHashMap<>(items == null ? Map.of() : items);
         questions = Map.copyOf(questions == null ? Map.of() : questions);
         notes = Map.copyOf(notes == null ? Map.of() : notes);
+        containment = List.copyOf(containment == null ? List.of() : containment);
     }
 
     /** The note appended to an item whose basis is partly unconfirmed; contains {@code {sources}}. */
     public Text unconfirmedNote() {
         return notes.get(UNCONFIRMED_NOTE);
+    }
+
+    /** The note for the working target of {@code timing} (IMMEDIATELY or PROMPTLY), with the placeholder {@code {within}}. */
+    public Text targetNote(Timing timing) {
+        return notes.get(TARGET_NOTES.get(timing));
     }
 
     public Entry entry(String code) {
@@ -104,6 +114,17 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         if (!complete(note) || !note.ja().contains("{sources}") || !note.en().contains("{sources}")) {
             errors.add(new RuleError(FILE, 0, "notes.unconfirmed needs ja and en, each with the placeholder {sources}"));
         }
+        TARGET_NOTES.values().forEach(key -> {
+            Text target = notes.get(key);
+            if (!complete(target) || !target.ja().contains("{within}") || !target.en().contains("{within}")) {
+                errors.add(new RuleError(FILE, 0, "notes." + key + " needs ja and en, each with the placeholder {within}"));
+            }
+        });
+        containment.forEach(code -> {
+            if (!items.containsKey(code)) {
+                errors.add(new RuleError(FILE, 0, "containment lists " + code + ", which is not under items"));
+            }
+        });
         return errors;
     }
 
