@@ -60,6 +60,11 @@ public record WorkingTargets(Duration immediately, Duration promptly) {
         return new Text(note.ja().replace("{within}", ja(period)), note.en().replace("{within}", en(period)));
     }
 
+    /** A period in words of one language: 1時間 / 1 hour, 1時間30分 / 1 hour 30 minutes. */
+    public static String inWords(Duration d, String lang) {
+        return "en".equals(lang) ? en(d) : ja(d);
+    }
+
     /** 1時間, 24時間, 90分 → 1時間30分. */
     static String ja(Duration d) {
         long hours = d.toHours();
