@@ -41,7 +41,12 @@ public final class Assessor {
     private Assessor() {
     }
 
+    /** With the default working targets (tests, benchmarks, warm-up, scenarios); the service passes its configured ones. */
     public static Assessment assess(Evaluation evaluation) {
+        return assess(evaluation, WorkingTargets.DEFAULT);
+    }
+
+    public static Assessment assess(Evaluation evaluation, WorkingTargets targets) {
         RuleBase base = evaluation.ruleBase();
         Catalogue catalogue = base.catalogue();
         OffsetDateTime awareAt = evaluation.facts().awareAt();
@@ -59,13 +64,13 @@ public final class Assessor {
             questionAffects.computeIfAbsent(ask.fact(), k -> new LinkedHashSet<>()).addAll(ask.affects());
         }
 
-        // items, and the codes a question affects, in the catalogue's order
-        items.sort(Comparator.comparing(Item::stage).thenComparingInt(i -> base.position(i.code())));
+        // items in the order of urgency with their priorities and working targets; the codes a question affects in the catalogue's order
+        List<Item> ordered = Urgency.arrange(items, inJapan(awareAt), targets, base);
         return new Assessment(base.version(), inJapan(evaluation.evaluatedAt()), inJapan(awareAt),
                 severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),
-                ofKind(items, catalogue, ItemKind.ACTION), ofKind(items, catalogue, ItemKind.NOTIFICATION),
-                ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, base),
-                evaluation.firedRules());
+                ofKind(ordered, catalogue, ItemKind.ACTION), ofKind(ordered, catalogue, ItemKind.NOTIFICATION),
+                ofKind(ordered, catalogue, ItemKind.ESCALATION), questions(questionAffects, base),
+                evaluation.firedRules(), FirstSteps.of(ordered, catalogue.containment(), inJapan(evaluation.evaluatedAt())));
     }
 
     /** The findings that decide a code: those of the strongest {@link #rank}, earliest timing first. */
@@ -142,7 +147,7 @@ public final class Assessor {
         }
         return new Item(code, entry.stage(), first.status(), winners.stream().anyMatch(Finding::mandatory), recipient,
                 entry.title(), detail, first.due().timing(), dueAt, List.copyOf(basis), first.rule(),
-                List.copyOf(because), List.copyOf(alsoFrom));
+                List.copyOf(because), List.copyOf(alsoFrom), null, null, null);
     }
 
     private static List<Item> ofKind(List<Item> items, Catalogue catalogue, ItemKind kind) {

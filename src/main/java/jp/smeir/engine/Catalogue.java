@@ -17,7 +17,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * rules so that analysts change texts and rules together. Part of the rule base and of its version.
  */
 public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> items, Map<String, Text> questions,
-                        Map<String, Text> notes, Map<String, Note> unconfirmed) {
+                        Map<String, Text> notes, Map<String, Note> unconfirmed,
+                        /** The codes that contain the damage or keep the evidence, in the order to do them: they lead an answer's first steps. */
+                        List<String> containment) {
 
     public static final String FILE = "catalogue.yaml";
     /** The key under {@code notes} of the words around an item's unconfirmed points. */
@@ -32,6 +34,8 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
     static final List<String> CLOSED_REASONS = List.of("closed-year-end", "closed-saturday", "closed-sunday", "closed-national-holiday");
     /** A note's id: lower-case words joined by hyphens, e.g. {@code aware-start}. */
     private static final Pattern NOTE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** The notes that say a target is the service's, not the law's; each contains {@code {within}}. */
+    private static final Map<Timing, String> TARGET_NOTES = Map.of(Timing.IMMEDIATELY, "targetImmediately", Timing.PROMPTLY, "targetPromptly");
 
     /** A body or person that a notification or escalation goes to. */
     public record Recipient(Text name, String contact) {
@@ -59,6 +63,7 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         questions = Map.copyOf(questions == null ? Map.of() : questions);
         notes = Map.copyOf(notes == null ? Map.of() : notes);
         unconfirmed = Map.copyOf(unconfirmed == null ? Map.of() : unconfirmed);
+        containment = List.copyOf(containment == null ? List.of() : containment);
     }
 
     /** The words around the points of an item whose basis is partly unconfirmed; each language contains {@value #POINTS}. */
@@ -120,6 +125,11 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
             }
         }
         return List.copyOf(ids);
+    }
+
+    /** The note for the working target of {@code timing} (IMMEDIATELY or PROMPTLY), with the placeholder {@code {within}}. */
+    public Text targetNote(Timing timing) {
+        return notes.get(TARGET_NOTES.get(timing));
     }
 
     public Entry entry(String code) {
@@ -198,6 +208,17 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
             }
             if (note == null || !complete(note.text()) || note.basis() == null || note.basis().isBlank()) {
                 errors.add(new RuleError(FILE, 0, "unconfirmed." + id + ": needs ja, en and basis"));
+            }
+        });
+        TARGET_NOTES.values().forEach(key -> {
+            Text target = notes.get(key);
+            if (!complete(target) || !target.ja().contains("{within}") || !target.en().contains("{within}")) {
+                errors.add(new RuleError(FILE, 0, "notes." + key + " needs ja and en, each with the placeholder {within}"));
+            }
+        });
+        containment.forEach(code -> {
+            if (!items.containsKey(code)) {
+                errors.add(new RuleError(FILE, 0, "containment lists " + code + ", which is not under items"));
             }
         });
         return errors;
