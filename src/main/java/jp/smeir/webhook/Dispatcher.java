@@ -174,6 +174,9 @@ public class Dispatcher {
 
     private CompletableFuture<Outcome> send(Attempt attempt) {
         byte[] body = attempt.body().getBytes(StandardCharsets.UTF_8);
+        // the time of this attempt, signed with the body: a receiver refuses the request replayed minutes later
+        long timestamp = clock.instant().getEpochSecond();
+        String id = attempt.eventId().toString();
         HttpRequest request;
         try {
             URI url = URI.create(attempt.url());
@@ -187,6 +190,9 @@ public class Dispatcher {
                     .header("X-Event-Id", attempt.eventId().toString())
                     .header("X-Event-Type", attempt.type())
                     .header(Signature.HEADER, Signature.of(attempt.secret(), body))
+                    .header(Signature.WEBHOOK_ID, id)
+                    .header(Signature.WEBHOOK_TIMESTAMP, Long.toString(timestamp))
+                    .header(Signature.WEBHOOK_SIGNATURE, Signature.standard(List.of(attempt.secret()), id, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException e) {

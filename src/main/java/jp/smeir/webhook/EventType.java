@@ -11,6 +11,8 @@ public enum EventType {
     OBLIGATION_ADDED("obligation.added"),
     OBLIGATION_DUE_SOON("obligation.due_soon"),
     OBLIGATION_OVERDUE("obligation.overdue"),
+    OBLIGATION_REMOVED("obligation.removed"),
+    OBLIGATION_CHANGED("obligation.changed"),
     ITEM_COMPLETED("item.completed");
 
     private final String wireName;
@@ -21,6 +23,11 @@ public enum EventType {
 
     public String wireName() {
         return wireName;
+    }
+
+    /** About a duty: sent for CONDITIONAL items only to subscriptions that opted in (see {@link Audience}). */
+    public boolean aboutObligation() {
+        return wireName.startsWith("obligation.");
     }
 
     public static Optional<EventType> of(String wireName) {

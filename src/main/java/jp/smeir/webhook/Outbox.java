@@ -29,10 +29,21 @@ public class Outbox {
     @Inject
     Subscribers subscribers;
 
-    /** Must run inside the caller's transaction: the event commits or rolls back with the change. */
+    /**
+     * Must run inside the caller's transaction: the event commits or rolls back with the change. An obligation
+     * event about a CONDITIONAL item goes only to subscriptions that include those; others go to every subscriber.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void emit(EventType type, UUID incidentId, ExternalTicket ticket, EventItem item, Map<String, ?> data, Instant at) {
-        List<Subscribers.Active> wanting = subscribers.wanting(type);
+        boolean conditional = type.aboutObligation() && item != null && item.status() == jp.smeir.engine.ItemStatus.CONDITIONAL;
+        emit(type, incidentId, ticket, item, data, at, conditional ? Audience.WITH_CONDITIONAL : Audience.EVERYONE);
+    }
+
+    /** As {@link #emit(EventType, UUID, ExternalTicket, EventItem, Map, Instant)}, to the audience given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void emit(EventType type, UUID incidentId, ExternalTicket ticket, EventItem item, Map<String, ?> data, Instant at,
+                     Audience audience) {
+        List<Subscribers.Active> wanting = subscribers.wanting(type, audience);
         if (wanting.isEmpty()) {
             return;
         }

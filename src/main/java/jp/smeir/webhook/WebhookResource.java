@@ -44,9 +44,13 @@ public class WebhookResource {
 
     @POST
     @Operation(summary = "Subscribe a URL to event types",
-            description = "Every delivery is a JSON body signed with X-Signature: sha256=<hex HMAC-SHA256 of the raw body under "
-                    + "the secret>, with X-Event-Id for de-duplication; retried with back-off until a 2xx, in order per incident. "
-                    + "The secret is never returned.")
+            description = "Every delivery is a JSON body signed twice: X-Signature: sha256=<hex HMAC-SHA256 of the raw body under "
+                    + "the secret>, with X-Event-Id for de-duplication; and as Standard Webhooks: webhook-id (the event id), "
+                    + "webhook-timestamp (Unix seconds of the attempt) and webhook-signature: v1,<base64 HMAC-SHA256 of "
+                    + "\"<webhook-id>.<webhook-timestamp>.<body>\">, keyed with the base64-decoded rest of a secret written "
+                    + "whsec_<base64>, else with the secret's UTF-8 bytes (a Standard Webhooks library then takes whsec_ + "
+                    + "base64 of the secret). Retried with back-off until a 2xx, in order per incident. Obligation events "
+                    + "concern REQUIRED duties, and CONDITIONAL ones too with includeConditional. The secret is never returned.")
     public Response subscribe(NewSubscription request) {
         SubscriptionView view = service.subscribe(request);
         return Response.created(URI.create("/api/v1/webhooks/" + view.id())).entity(view).build();

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jp.smeir.problem.FieldError;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
@@ -36,12 +38,15 @@ public class WebhookService {
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
     /** Body of POST /webhooks. The secret is write-only. */
-    public record NewSubscription(String url, String secret, List<String> eventTypes, String description) {
+    public record NewSubscription(String url, String secret, List<String> eventTypes, String description,
+                                  @Schema(description = "Obligation events also for CONDITIONAL duties (those that hang on an "
+                                          + "unknown fact); default false: REQUIRED duties only")
+                                  Boolean includeConditional) {
     }
 
     /** A subscription as the API shows it: never with its secret. */
     public record SubscriptionView(UUID id, String url, List<String> eventTypes, String description, boolean active,
-                                   OffsetDateTime createdAt) {
+                                   OffsetDateTime createdAt, boolean includeConditional) {
     }
 
     /** One delivery of one event to the subscriber. */
@@ -63,6 +68,7 @@ public class WebhookService {
         s.secret = request.secret();
         s.eventTypes = "|" + String.join("|", types) + "|";
         s.description = request.description();
+        s.includeConditional = Boolean.TRUE.equals(request.includeConditional());
         s.active = true;
         s.createdAt = clock.instant();
         s.persist();
@@ -196,6 +202,6 @@ public class WebhookService {
 
     private static SubscriptionView view(WebhookSubscription s) {
         List<String> types = java.util.Arrays.stream(s.eventTypes.split("\\|")).filter(t -> !t.isEmpty()).toList();
-        return new SubscriptionView(s.id, s.url, types, s.description, s.active, inJapan(s.createdAt));
+        return new SubscriptionView(s.id, s.url, types, s.description, s.active, inJapan(s.createdAt), s.includeConditional);
     }
 }

@@ -28,6 +28,10 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public String description;
 
+    /** Obligation events also for CONDITIONAL duties (by default REQUIRED ones only). */
+    @Column(name = "include_conditional")
+    public boolean includeConditional;
+
     public boolean active;
 
     @Column(name = "created_at")
