@@ -15,3 +15,12 @@ create index incident_ticket_id_idx on incident (ticket_id);
 
 -- A subscription gets obligation events for REQUIRED duties only, unless it opts in to CONDITIONAL ones too.
 alter table webhook_subscription add column include_conditional boolean default false not null;
+
+-- A secret being rotated out still signs (beside the new one) until previous_secret_until.
+alter table webhook_subscription add column previous_secret varchar(200);
+alter table webhook_subscription add column previous_secret_until timestamp(6) with time zone;
+-- Since when a delivery has been failing without a break: past incident.webhooks.give-up-after it is FAILED.
+alter table webhook_delivery add column failing_since timestamp(6) with time zone;
+-- A ping to one subscriber concerns no incident.
+alter table outbox_event alter column incident_id drop not null;
+alter table webhook_delivery alter column incident_id drop not null;

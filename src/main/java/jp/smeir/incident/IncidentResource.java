@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,6 +127,8 @@ public class IncidentResource {
 
     @PUT
     @Path("/{id}/ticket")
+    @APIResponse(responseCode = "200", description = "The incident with its ticket; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
     @Operation(summary = "Set or change the incident's external ticket (a history event)",
             description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412. A ticket that another "
                     + "incident has is 409 with that incident's Location, unless allowDuplicateTicket=true.")

@@ -67,6 +67,29 @@ public class Outbox {
         }
     }
 
+    /**
+     * Queues a {@code webhook.ping} to one subscription, whatever types it has chosen: an operator's check that
+     * the receiver is reachable and verifies signatures. Returns the delivery's id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long ping(UUID subscriptionId, Instant at) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.type = EventType.WEBHOOK_PING.wireName();
+        event.createdAt = at;
+        event.body = write(new EventBody(event.eventId, event.type, JapaneseCalendar.inJapan(at), null, null, null,
+                Map.of("subscriptionId", subscriptionId)));
+        event.persist();
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.eventPk = event.id;
+        delivery.subscriptionId = subscriptionId;
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.attempts = 0;
+        delivery.nextAttemptAt = at;
+        delivery.persist();
+        return delivery.id;
+    }
+
     private String write(EventBody body) {
         try {
             return json.writeValueAsString(body);

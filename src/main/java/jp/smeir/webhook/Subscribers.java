@@ -15,7 +15,8 @@ public class Subscribers {
     /** What the outbox needs of a subscription. */
     public record Active(java.util.UUID id, String eventTypes, boolean includeConditional) {
         boolean wants(EventType type, Audience audience) {
-            return eventTypes.contains("|" + type.wireName() + "|") && audience.includes(includeConditional);
+            return (eventTypes.contains("|" + EventType.ALL + "|") || eventTypes.contains("|" + type.wireName() + "|"))
+                    && audience.includes(includeConditional);
         }
     }
 
