@@ -73,8 +73,7 @@ public class IncidentResource {
                          @Parameter(description = "true: open another incident for a ticket that already has one")
                          @QueryParam("allowDuplicateTicket") String allowDuplicateTicket, JsonNode body) {
         ExternalTicket ticket = ticket(body);
-        // the ticket travels beside the facts in this one body; anything else unknown is refused with the facts
-        IncidentFacts facts = facts(body instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object.deepCopy().without("externalTicket") : body);
+        IncidentFacts facts = facts(withoutTicket(body));
         IncidentService.Opened opened = service.open(facts, ticket, idempotencyKey,
                 Boolean.TRUE.equals(bool("allowDuplicateTicket", allowDuplicateTicket)));
         IncidentView view = opened.view();
@@ -188,6 +187,11 @@ public class IncidentResource {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new InvalidInputException(List.of(jp.smeir.problem.ProblemMapper.fieldError(e)));
         }
+    }
+
+    /** The ticket travels beside the facts in an open request's body; any other field the facts lack is refused with them. */
+    private static JsonNode withoutTicket(JsonNode body) {
+        return body instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object.deepCopy().without("externalTicket") : body;
     }
 
     /** Only the ticket of an open request's body. */

@@ -388,14 +388,7 @@ public class IncidentService {
 
     /** Sets or changes the incident's ticket, if the incident is at a version {@code ifMatch} names. */
     public IncidentView changeTicket(UUID id, IfMatch ifMatch, ExternalTicket ticket, boolean allowDuplicate) {
-        List<FieldError> errors = new ArrayList<>();
-        if (ticket == null) {
-            throw InvalidInputException.of("", "a JSON object {\"system\": \"…\", \"id\": \"…\"} is required");
-        }
-        Tickets.validate(ticket, "", errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
+        Tickets.requireValid(ticket);
         String who = actor.name();
         try {
             return write(() -> {

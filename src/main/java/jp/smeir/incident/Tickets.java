@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import jp.smeir.incident.IncidentViews.ExternalTicket;
 import jp.smeir.problem.FieldError;
+import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
 
 /**
@@ -22,6 +23,18 @@ final class Tickets {
     static final int ID_MAX = 200;
 
     private Tickets() {
+    }
+
+    /** A ticket given on its own (PUT …/ticket): a 400 naming every field at fault. */
+    static void requireValid(ExternalTicket ticket) {
+        if (ticket == null) {
+            throw InvalidInputException.of("", "a JSON object {\"system\": \"…\", \"id\": \"…\"} is required");
+        }
+        List<FieldError> errors = new java.util.ArrayList<>();
+        validate(ticket, "", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
     }
 
     /** Adds the errors of a ticket in a request; fields are named with {@code prefix} ({@code externalTicket.} or none). */
