@@ -1,5 +1,7 @@
 package jp.smeir.common;
 
+import java.time.OffsetDateTime;
+
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -7,15 +9,19 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Strict JSON: a wrong type is a 400, never silently coerced ("12" is not a number, 1.5 is not a count,
- * "yes" is not a boolean); offsets are kept as given; nesting (32 levels) and number length (Jackson's 1,000 digits) are bounded; nulls are left
+ * "yes" is not a boolean, a number is not a time); a field no record has is a 400 too, because a misspelt fact
+ * that were ignored would be a wrong legal answer (stored documents are read leniently: {@link #lenient});
+ * offsets are kept as given; nesting (32 levels) and number length (Jackson's 1,000 digits) are bounded; nulls are left
  * out of answers (absent means unknown, as in the requests).
  */
 @Singleton
@@ -26,10 +32,19 @@ public class JsonConfig implements ObjectMapperCustomizer {
         configure(mapper);
     }
 
+    /** Last, after the customizer that registers the java.time module, so that {@link TextTimes} wins over it. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** The same settings for mappers made outside CDI (tests, tools). */
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxStringLength(1_000_000).build());
+        mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        // times are written as ISO-8601 text, as they are read (Quarkus's mapper does so already; others must too)
+        mapper.configure(com.fasterxml.jackson.databind.SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
         mapper.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
@@ -39,8 +54,42 @@ public class JsonConfig implements ObjectMapperCustomizer {
         mapper.coercionConfigFor(LogicalType.Enum).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
-        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("no-nul").addDeserializer(String.class, new NoNulStrings()));
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("strict-scalars")
+                .addDeserializer(String.class, new NoNulStrings())
+                .addDeserializer(OffsetDateTime.class, new TextTimes()));
         return mapper;
+    }
+
+    /**
+     * A reader for documents this service wrote itself (stored facts and assessments): a field that a later
+     * version no longer has must not make an old incident unreadable.
+     */
+    public static ObjectReader lenient(ObjectMapper mapper, Class<?> type) {
+        return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * Times only as ISO-8601 text: Jackson would read a number as seconds since 1970, so an epoch sent for
+     * awareAt (or a count sent by mistake) would silently become some instant.
+     */
+    private static final class TextTimes extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<OffsetDateTime> {
+        TextTimes() {
+            super(OffsetDateTime.class);
+        }
+
+        @Override
+        public OffsetDateTime deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            if (!p.hasToken(com.fasterxml.jackson.core.JsonToken.VALUE_STRING)) {
+                return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p);
+            }
+            return InstantDeserializer.OFFSET_DATE_TIME.deserialize(p, ctxt);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
     }
 
     /** A string with the NUL character: no database column can store it (PostgreSQL refuses it outright). */

@@ -13,10 +13,12 @@ import jp.smeir.problem.FieldError;
  * The facts of an incident as a caller knows them (contract §1). A fact that is absent or null is unknown,
  * and unknown is not false: the rules list duties that hang on it as CONDITIONAL and ask about it.
  */
-@Schema(description = "Facts of an incident. Only awareAt is required; absent or null facts are unknown, not false.")
+@Schema(description = "Facts of an incident. Only awareAt is required; absent or null facts are unknown, not false. "
+        + "A field not named here, at any level, is a 400 that names it and, when one is close, the field meant.")
 public record IncidentFacts(
         @Schema(description = "Short title, at most " + IncidentFacts.TITLE_MAX + " characters") String title,
-        @Schema(required = true, description = "When the organisation became aware (発覚), ISO-8601 with offset. Every legal clock starts here.")
+        @Schema(required = true, description = "When the organisation became aware (発覚), ISO-8601 text with offset (a number is refused). "
+                + "Every legal clock starts here. At most a few minutes (incident.facts.aware-at-tolerance, 5) ahead of the service's clock.")
         OffsetDateTime awareAt,
         @Schema(description = "When the incident occurred, if known; not after awareAt") OffsetDateTime occurredAt,
         @Schema(description = "Reported by someone outside the organisation") Boolean externalReporter,

@@ -68,6 +68,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "ticket_id")
     public String ticketId;
 
+    /** The ticket's system in lower case on the first incident of a ticket, null on others (see {@link Tickets}). */
+    @Column(name = "ticket_claim")
+    public String ticketClaim;
+
     @Column(name = "idempotency_key")
     public String idempotencyKey;
 

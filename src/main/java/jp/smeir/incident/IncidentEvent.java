@@ -24,7 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class IncidentEvent extends PanacheEntityBase {
 
     /** What happened. */
-    public enum Type { OPENED, FACTS_CHANGED, REASSESSED, ITEM_COMPLETED, STATUS_CHANGED }
+    public enum Type { OPENED, FACTS_CHANGED, REASSESSED, ITEM_COMPLETED, STATUS_CHANGED, TICKET_CHANGED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

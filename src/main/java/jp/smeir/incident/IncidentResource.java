@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,15 +76,19 @@ public class IncidentResource {
     @Operation(summary = "Open an incident from facts; it is assessed and stored",
             description = "The body is the incident facts (contract §1), optionally with externalTicket {system, id}. "
                     + "With an Idempotency-Key, a retry with the same body returns the same incident; the same key with a "
-                    + "different body is 422.")
+                    + "different body is 422. A ticket that already has an incident (its system compared without regard to "
+                    + "case) is 409 with that incident's Location, unless allowDuplicateTicket=true.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
     public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                         @Parameter(description = "true: open another incident for a ticket that already has one")
+                         @QueryParam("allowDuplicateTicket") String allowDuplicateTicket,
                          @Parameter(description = LANG) @QueryParam("lang") String lang,
                          @Parameter(description = VIEW) @QueryParam("view") String answerView, JsonNode body) {
         AnswerView shown = AnswerView.of(lang, answerView);
-        IncidentFacts facts = facts(body);
         ExternalTicket ticket = ticket(body);
-        IncidentService.Opened opened = service.open(facts, ticket, idempotencyKey);
+        IncidentFacts facts = facts(withoutTicket(body));
+        IncidentService.Opened opened = service.open(facts, ticket, idempotencyKey,
+                Boolean.TRUE.equals(bool("allowDuplicateTicket", allowDuplicateTicket)));
         IncidentView view = opened.view();
         return Response.created(URI.create("/api/v1/incidents/" + view.id()))
                 .tag(etag(view.version()))
@@ -101,7 +106,9 @@ public class IncidentResource {
                                       @QueryParam("overdue") String overdue,
                                       @Parameter(description = "an item not done is due before this time (ISO-8601 with offset)")
                                       @QueryParam("dueBefore") String dueBefore,
+                                      @Parameter(description = "the ticket's system, without regard to case (Jira is jira)")
                                       @QueryParam("ticketSystem") String ticketSystem,
+                                      @Parameter(description = "the ticket's id, exactly")
                                       @QueryParam("ticketId") String ticketId,
                                       @Parameter(description = "page number, from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0"))
                                       @QueryParam("page") String page,
@@ -147,13 +154,22 @@ public class IncidentResource {
                                  @Parameter(description = LANG) @QueryParam("lang") String lang,
                                  @Parameter(description = VIEW) @QueryParam("view") String answerView, JsonNode body) {
         AnswerView shown = AnswerView.of(lang, answerView);
-        IfMatch ifMatch = IfMatch.of(ifMatchLines);
-        if (ifMatch == null) {
-            throw new ProblemException(428, "if-match-required", "Precondition Required",
-                    "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
-        }
-        IncidentView view = service.replaceFacts(id, ifMatch, facts(body));
+        IncidentView view = service.replaceFacts(id, requireIfMatch(id, ifMatchLines), facts(body));
         return Response.ok(shown.render(json, view)).tag(etag(view.version())).build();
+    }
+    @PUT
+    @Path("/{id}/ticket")
+    @APIResponse(responseCode = "200", description = "The incident with its ticket; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)))
+    @Operation(summary = "Set or change the incident's external ticket (a history event)",
+            description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412. A ticket that another "
+                    + "incident has is 409 with that incident's Location, unless allowDuplicateTicket=true.")
+    public Response changeTicket(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
+                                 @Parameter(description = "true: give the incident a ticket that another incident has too")
+                                 @QueryParam("allowDuplicateTicket") String allowDuplicateTicket, ExternalTicket ticket) {
+        IfMatch ifMatch = requireIfMatch(id, ifMatchLines);
+        IncidentView view = service.changeTicket(id, ifMatch, ticket, Boolean.TRUE.equals(bool("allowDuplicateTicket", allowDuplicateTicket)));
+        return Response.ok(view).tag(etag(view.version())).build();
     }
 
     @POST
@@ -193,19 +209,38 @@ public class IncidentResource {
         }
     }
 
+    /** The body's externalTicket, read at its place in the body so that an error names it by its full path. */
     private ExternalTicket ticket(JsonNode body) {
-        JsonNode node = body.get("externalTicket");
+        JsonNode node = body == null ? null : body.get("externalTicket");
         if (node == null || node.isNull()) {
             return null;
         }
-        try {
-            return json.treeToValue(node, ExternalTicket.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            jp.smeir.problem.FieldError error = jp.smeir.problem.ProblemMapper.fieldError(e);
-            throw error.field().isEmpty()
-                    ? InvalidInputException.of("externalTicket", "must be an object {\"system\": \"…\", \"id\": \"…\"}")
-                    : InvalidInputException.of("externalTicket." + error.field(), error.message());
+        if (!node.isObject()) {
+            throw InvalidInputException.of("externalTicket", "must be an object {\"system\": \"…\", \"id\": \"…\"}");
         }
+        try {
+            return json.treeToValue(json.createObjectNode().set("externalTicket", node), TicketField.class).externalTicket();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException(List.of(jp.smeir.problem.ProblemMapper.fieldError(e)));
+        }
+    }
+
+    /** The ticket travels beside the facts in an open request's body; any other field the facts lack is refused with them. */
+    private static JsonNode withoutTicket(JsonNode body) {
+        return body instanceof com.fasterxml.jackson.databind.node.ObjectNode object ? object.deepCopy().without("externalTicket") : body;
+    }
+
+    /** Only the ticket of an open request's body. */
+    private record TicketField(ExternalTicket externalTicket) {
+    }
+
+    private static IfMatch requireIfMatch(UUID id, List<String> ifMatchLines) {
+        IfMatch ifMatch = IfMatch.of(ifMatchLines);
+        if (ifMatch == null) {
+            throw new ProblemException(428, "if-match-required", "Precondition Required",
+                    "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
+        }
+        return ifMatch;
     }
 
     private static EntityTag etag(long version) {

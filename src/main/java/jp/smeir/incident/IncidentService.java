@@ -64,6 +64,7 @@ import jp.smeir.problem.ProblemException;
 import jp.smeir.reminder.ObligationDeadline;
 import jp.smeir.webhook.EventBody.EventItem;
 import jp.smeir.webhook.EventType;
+import jp.smeir.webhook.ObligationEvents;
 import jp.smeir.webhook.Outbox;
 
 /**
@@ -80,6 +81,9 @@ public class IncidentService {
 
     @Inject
     RuleEngine engine;
+
+    @Inject
+    AssessmentService assessments;
 
     @Inject
     Clock clock;
@@ -105,8 +109,9 @@ public class IncidentService {
 
     // ── Open ───────────────────────────────────────────────────────────────────────────────────────────────
 
-    public Opened open(IncidentFacts facts, ExternalTicket ticket, String keyAsSent) {
-        AssessmentService.requireValid(facts);
+    /** Opens an incident; one for a ticket that already has one is a 409 unless {@code allowDuplicateTicket}. */
+    public Opened open(IncidentFacts facts, ExternalTicket ticket, String keyAsSent, boolean allowDuplicateTicket) {
+        assessments.requireValid(facts);
         validate(ticket, keyAsSent);
         String who = actor.name();
         // a key is the caller's own: another user's same key opens another incident, and learns nothing of this one
@@ -123,7 +128,7 @@ public class IncidentService {
         Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)), targets);
         metrics.counter("incident.assessments", "source", "incident").increment();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, idempotencyKey, digest, assessment, now, who));
+            return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, allowDuplicateTicket, idempotencyKey, digest, assessment, now, who));
         } catch (RuntimeException e) {
             // Two requests with the same key raced: the loser answers as a replay of the winner.
             if (idempotencyKey != null && causedBy(e, ConstraintViolationException.class)) {
@@ -131,6 +136,11 @@ public class IncidentService {
                 if (winner != null) {
                     return winner;
                 }
+            }
+            // Two requests for one ticket raced: the loser is a second incident for it, made only if asked for.
+            if (ticket != null && causedBy(e, ConstraintViolationException.class)
+                    && QuarkusTransaction.requiringNew().call(() -> Tickets.holder(ticket, null)) != null) {
+                return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, allowDuplicateTicket, idempotencyKey, digest, assessment, now, who));
             }
             throw e;
         }
@@ -159,8 +169,8 @@ public class IncidentService {
         return new Opened(view(earlier, now()), true);
     }
 
-    private Opened create(IncidentFacts facts, ExternalTicket ticket, String idempotencyKey, String digest,
-                          Assessment assessment, Instant now, String who) {
+    private Opened create(IncidentFacts facts, ExternalTicket ticket, boolean allowDuplicateTicket, String idempotencyKey,
+                          String digest, Assessment assessment, Instant now, String who) {
         Incident incident = new Incident();
         incident.id = IncidentIds.next(now);
         incident.title = facts.title();
@@ -170,8 +180,9 @@ public class IncidentService {
         incident.updatedAt = now;
         incident.incidentTypes = typesColumn(facts);
         incident.facts = write(facts);
-        incident.ticketSystem = ticket == null ? null : ticket.system();
-        incident.ticketId = ticket == null ? null : ticket.id();
+        if (ticket != null) {
+            Tickets.assign(incident, ticket, allowDuplicateTicket);
+        }
         incident.idempotencyKey = idempotencyKey;
         incident.requestDigest = digest;
         // Counters are set before persist, so that opening is one insert and the incident starts at version 0.
@@ -243,7 +254,7 @@ public class IncidentService {
             params.put("dueBefore", dueBefore.toInstant());
         }
         if (ticketSystem != null) {
-            where.add("ticketSystem = :ticketSystem");
+            where.add("lower(ticketSystem) = lower(:ticketSystem)");
             params.put("ticketSystem", ticketSystem);
         }
         if (ticketId != null) {
@@ -262,7 +273,7 @@ public class IncidentService {
 
     /** Replaces the facts and re-assesses, if the incident is at a version {@code ifMatch} names. */
     public IncidentView replaceFacts(UUID id, IfMatch ifMatch, IncidentFacts facts) {
-        AssessmentService.requireValid(facts);
+        assessments.requireValid(facts);
         Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now())), targets);
         metrics.counter("incident.assessments", "source", "incident").increment();
         String who = actor.name();
@@ -295,12 +306,9 @@ public class IncidentService {
             ExternalTicket ticket = ticket(incident);
             outbox.emit(EventType.INCIDENT_REASSESSED, id, ticket, null, Map.of("severity", assessment.severity(),
                     "rulesetVersion", assessment.rulesetVersion(), "difference", difference), now);
-            // an obligation is added when a duty (or a possible duty) appears, or an item that was advice becomes one
-            Map<String, Boolean> wasMandatory = before.items().stream().collect(Collectors.toMap(Item::code, Item::mandatory, (a, b) -> a));
-            for (Item item : assessment.items()) {
-                if (item.mandatory() && !wasMandatory.getOrDefault(item.code(), false)) {
-                    outbox.emit(EventType.OBLIGATION_ADDED, id, ticket, EventItem.of(item, kind(assessment, item)), Map.of(), now);
-                }
+            // duties added, removed or changed, as each kind of subscriber sees them
+            for (ObligationEvents.Emission e : ObligationEvents.between(before, assessment, completed(completions).keySet())) {
+                outbox.emit(e.type(), id, ticket, e.item(), e.data(), now, e.audience());
             }
             Incident.getEntityManager().flush();
             return view(incident, facts, assessment, completions, now).withDifference(difference);
@@ -394,6 +402,36 @@ public class IncidentService {
         });
     }
 
+    /** Sets or changes the incident's ticket, if the incident is at a version {@code ifMatch} names. */
+    public IncidentView changeTicket(UUID id, IfMatch ifMatch, ExternalTicket ticket, boolean allowDuplicate) {
+        Tickets.requireValid(ticket);
+        String who = actor.name();
+        try {
+            return write(() -> {
+                Incident incident = find(id, true);
+                Instant now = now();
+                ifMatch.require(incident.version);
+                ExternalTicket before = ticket(incident);
+                if (!ticket.equals(before)) {
+                    Tickets.assign(incident, ticket, allowDuplicate);
+                    incident.updatedAt = now;
+                    append(incident, IncidentEvent.Type.TICKET_CHANGED, now, who,
+                            Map.of("from", before == null ? Map.of() : before, "to", ticket));
+                    Incident.getEntityManager().flush();
+                }
+                return view(incident, now);
+            });
+        } catch (RuntimeException e) {
+            // another request gave the ticket to another incident meanwhile
+            Incident holder = causedBy(e, ConstraintViolationException.class)
+                    ? QuarkusTransaction.requiringNew().call(() -> Tickets.holder(ticket, id)) : null;
+            if (holder != null) {
+                throw Tickets.conflict(holder, ticket);
+            }
+            throw e;
+        }
+    }
+
     /**
      * Emits an event about one item of an incident's current assessment (reminders use it); must run inside
      * the caller's transaction.
@@ -419,8 +457,7 @@ public class IncidentService {
     }
 
     private static ItemKind kind(Assessment assessment, Item item) {
-        return assessment.actions().contains(item) ? ItemKind.ACTION
-                : assessment.notifications().contains(item) ? ItemKind.NOTIFICATION : ItemKind.ESCALATION;
+        return ObligationEvents.kind(assessment, item);
     }
 
     // ── Helpers ────────────────────────────────────────────────────────────────────────────────────────────
@@ -588,12 +625,7 @@ public class IncidentService {
     private static void validate(ExternalTicket ticket, String idempotencyKey) {
         List<FieldError> errors = new ArrayList<>();
         if (ticket != null) {
-            if (ticket.system() == null || ticket.system().isBlank() || ticket.system().length() > 100) {
-                errors.add(new FieldError("externalTicket.system", "is required with a ticket, at most 100 characters"));
-            }
-            if (ticket.id() == null || ticket.id().isBlank() || ticket.id().length() > 200) {
-                errors.add(new FieldError("externalTicket.id", "is required with a ticket, at most 200 characters"));
-            }
+            Tickets.validate(ticket, "externalTicket.", errors);
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
             errors.add(new FieldError("Idempotency-Key", "must be 1 to 200 characters"));
@@ -639,9 +671,10 @@ public class IncidentService {
         }
     }
 
+    /** Reads a document this service stored (leniently: see {@link jp.smeir.common.JsonConfig#lenient}). */
     private <T> T read(String text, Class<T> type) {
         try {
-            return json.readValue(text, type);
+            return jp.smeir.common.JsonConfig.lenient(json, type).readValue(text);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON cannot be read as " + type.getSimpleName(), e);
         }

@@ -42,7 +42,7 @@ final class StoredJson {
 
     static <T> T expand(ObjectMapper json, byte[] stored, Class<T> type) {
         try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(stored), 8_192)) {
-            return json.readValue(in, type);
+            return jp.smeir.common.JsonConfig.lenient(json, type).readValue(in);
         } catch (IOException e) {
             throw new UncheckedIOException("stored JSON cannot be read as " + type.getSimpleName(), e);
         }

@@ -11,6 +11,8 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Map<String, Object> extensions;
+    /** Response headers the answer carries besides the problem (e.g. Location of the resource in the way). */
+    private final Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     public ProblemException(int status, String slug, String title, String detail) {
         this(status, slug, title, detail, List.of(), Map.of());
@@ -24,6 +26,15 @@ public class ProblemException extends RuntimeException {
         this.title = title;
         this.errors = List.copyOf(errors);
         this.extensions = Map.copyOf(extensions);
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    Map<String, String> headers() {
+        return headers;
     }
 
     public Problem toProblem() {

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * The one place where errors become {@code application/problem+json}. Clients never see a stack trace, a
@@ -34,9 +35,13 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        Response response = respond(e.toProblem());
+        Response.ResponseBuilder response = Response.fromResponse(respond(e.toProblem()));
         Object retry = e.toProblem().getExtensions().get("retryAfterSeconds");
-        return retry == null ? response : Response.fromResponse(response).header("Retry-After", retry).build();
+        if (retry != null) {
+            response.header("Retry-After", retry);
+        }
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper
@@ -161,6 +166,9 @@ public class ProblemMapper {
         if (mapping instanceof jp.smeir.common.JsonConfig.LoneSurrogateException) {
             return new FieldError(field, "must be valid Unicode: a UTF-16 surrogate escape (\\ud800–\\udfff) needs its pair");
         }
+        if (mapping instanceof UnrecognizedPropertyException unknown) {
+            return unknownField(field, unknown);
+        }
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             return new FieldError(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
         }
@@ -177,6 +185,19 @@ public class ProblemMapper {
             return new FieldError(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-20T09:30:00+09:00");
         }
         return new FieldError(field, "is invalid");
+    }
+
+    /**
+     * A field the request's record does not have, with the known one it most likely meant (by its full path,
+     * so it can be copied), else the fields known at that place.
+     */
+    private static FieldError unknownField(String field, UnrecognizedPropertyException e) {
+        java.util.List<String> known = e.getKnownPropertyIds() == null ? List.of()
+                : e.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+        String parent = field.contains(".") ? field.substring(0, field.lastIndexOf('.') + 1) : "";
+        String hint = NearestName.of(e.getPropertyName(), known).map(name -> "; did you mean " + parent + name + "?")
+                .orElse(known.isEmpty() ? "" : " (known here: " + String.join(", ", known) + ")");
+        return new FieldError(field, "is not a known field" + hint);
     }
 
     /** The field being read when a low-level read failed, from the parser's context. */

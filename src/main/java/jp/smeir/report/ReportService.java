@@ -191,6 +191,7 @@ public class ReportService {
             case ITEM_COMPLETED -> d.path("code").asText();
             case STATUS_CHANGED -> labels.of("status", d.path("from").asText(), lang) + " → " + labels.of("status", d.path("to").asText(), lang)
                     + ": " + escape(d.path("reason").asText());
+            case TICKET_CHANGED -> escape(d.path("to").path("system").asText() + " " + d.path("to").path("id").asText());
         };
     }
 

@@ -26,7 +26,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Sends pending deliveries: at least once, in order per incident and subscriber (a failed event holds back
- * the later ones of the same incident for that subscriber), with exponential back-off between attempts.
+ * the later ones of the same incident for that subscriber until it is given up as FAILED), with exponential
+ * back-off between attempts.
  * Deliveries are rows in the database, so a restart resumes where it stopped.
  */
 @ApplicationScoped
@@ -58,6 +59,10 @@ public class Dispatcher {
     @ConfigProperty(name = "incident.webhooks.batch", defaultValue = "64")
     int batch;
 
+    /** A delivery failing without a break for this long is FAILED and no longer tried (Standard Webhooks: days). */
+    @ConfigProperty(name = "incident.webhooks.give-up-after", defaultValue = "72h")
+    Duration giveUpAfter;
+
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
@@ -80,8 +85,8 @@ public class Dispatcher {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    /** One attempt to make: what to send where. */
-    record Attempt(long deliveryId, UUID subscriptionId, UUID eventId, String type, String body, String url, String secret) {
+    /** One attempt to make: what to send where, signed with which secrets (the current one first). */
+    record Attempt(long deliveryId, UUID subscriptionId, UUID eventId, String type, String body, String url, List<String> secrets) {
     }
 
     /** What the receiver answered: a status code, or an error when there was no answer. */
@@ -167,7 +172,7 @@ public class Dispatcher {
         java.util.Set<UUID> busy = perSubscriber.entrySet().stream().filter(e -> e.getValue() >= IN_FLIGHT_PER_SUBSCRIBER)
                 .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
         var query = WebhookDelivery.getEntityManager().createQuery(
-                        "select d.id, d.subscriptionId, e.eventId, e.type, e.body, s.url, s.secret "
+                        "select d.id, d.subscriptionId, e.eventId, e.type, e.body, s.url, s.secret, s.previousSecret, s.previousSecretUntil "
                                 + "from WebhookDelivery d, OutboxEvent e, WebhookSubscription s "
                                 + "where d.status = :pending and d.nextAttemptAt <= :now and e.id = d.eventPk and s.id = d.subscriptionId and s.active = true "
                                 + (inFlightNow.isEmpty() ? "" : "and d.id not in :inFlight ")
@@ -188,7 +193,10 @@ public class Dispatcher {
         for (Object[] row : query.getResultList()) {
             // no subscriber beyond its share of deliveries in flight, counting those this round adds
             if (perSubscriber.merge((UUID) row[1], 1, Integer::sum) <= IN_FLIGHT_PER_SUBSCRIBER) {
-                due.add(new Attempt((Long) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5], (String) row[6]));
+                // a rotated-out secret signs beside the new one until its grace period ends
+                List<String> secrets = row[7] != null && row[8] != null && now.isBefore((Instant) row[8])
+                        ? List.of((String) row[6], (String) row[7]) : List.of((String) row[6]);
+                due.add(new Attempt((Long) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5], secrets));
             }
         }
         return due;
@@ -196,11 +204,16 @@ public class Dispatcher {
 
     private CompletableFuture<Outcome> send(Attempt attempt) {
         byte[] body = attempt.body().getBytes(StandardCharsets.UTF_8);
+        // the time of this attempt, signed with the body: a receiver refuses the request replayed minutes later
+        long timestamp = clock.instant().getEpochSecond();
+        String id = attempt.eventId().toString();
         HttpRequest request;
         try {
             URI url = URI.create(attempt.url());
-            if (!targets.allows(url)) {
-                return CompletableFuture.completedFuture(new Outcome(null, "host not allowed by incident.webhooks.allowed-hosts"));
+            // again at every attempt: the list may have been narrowed, and a name may resolve elsewhere by now
+            java.util.Optional<String> refused = targets.refusal(url);
+            if (refused.isPresent()) {
+                return CompletableFuture.completedFuture(new Outcome(null, "not sent: the URL " + refused.get()));
             }
             request = HttpRequest.newBuilder(url)
                     .timeout(timeout)
@@ -208,7 +221,10 @@ public class Dispatcher {
                     .header("User-Agent", "incident-decision-webhooks/1")
                     .header("X-Event-Id", attempt.eventId().toString())
                     .header("X-Event-Type", attempt.type())
-                    .header(Signature.HEADER, Signature.of(attempt.secret(), body))
+                    .header(Signature.HEADER, Signature.of(attempt.secrets().get(0), body))
+                    .header(Signature.WEBHOOK_ID, id)
+                    .header(Signature.WEBHOOK_TIMESTAMP, Long.toString(timestamp))
+                    .header(Signature.WEBHOOK_SIGNATURE, Signature.standard(attempt.secrets(), id, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
         } catch (IllegalArgumentException e) {
@@ -254,11 +270,26 @@ public class Dispatcher {
             delivery.status = WebhookDelivery.Status.DELIVERED;
             delivery.deliveredAt = now;
             delivery.nextAttemptAt = null;
+            delivery.failingSince = null;
+        } else if (giveUp(delivery, now)) {
+            // the later events of the incident no longer wait behind this one; an operator may redeliver it
+            delivery.status = WebhookDelivery.Status.FAILED;
+            delivery.nextAttemptAt = null;
+            LOG.warnf("delivery %s to subscription %s failed for %s since %s; no more attempts", delivery.id, delivery.subscriptionId,
+                    giveUpAfter, delivery.failingSince);
         } else {
             delivery.nextAttemptAt = now.plus(backoff(delivery.attempts));
             LOG.debugf("delivery %s failed (attempt %s): %s", delivery.id, (Object) delivery.attempts,
                     outcome.statusCode() != null ? "HTTP " + outcome.statusCode() : outcome.error());
         }
+    }
+
+    /** Notes when the failing began; true once it has lasted {@link #giveUpAfter}. */
+    private boolean giveUp(WebhookDelivery delivery, Instant now) {
+        if (delivery.failingSince == null) {
+            delivery.failingSince = now;
+        }
+        return !now.isBefore(delivery.failingSince.plus(giveUpAfter));
     }
 
     /** initial × 2^(attempts−1), capped. */

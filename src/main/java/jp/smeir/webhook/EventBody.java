@@ -16,11 +16,18 @@ import jp.smeir.incident.IncidentViews.ExternalTicket;
 /**
  * The JSON every subscriber receives (contract §4). Stable: fields are added, never renamed.
  *
- * @param item the item concerned (obligation.* and item.completed), else null
+ * @param incidentId the incident; null only for webhook.ping
+ * @param item the item concerned (obligation.* and item.completed), else null; for obligation.removed the item
+ *             as it was
  * @param data details of the event: the difference for incident.reassessed, the completion for item.completed,
- *             the lead time for obligation.due_soon, …
+ *             the lead time for obligation.due_soon, the reason for obligation.removed, what changed with its old
+ *             and new values for obligation.changed, …
  */
-@Schema(description = "Body of every webhook delivery, signed in X-Signature")
+@Schema(description = "Body of every webhook delivery, signed in X-Signature and webhook-signature. item: the item concerned "
+        + "(obligation.* and item.completed; for obligation.removed as it was). data: the difference (incident.reassessed), the "
+        + "completion (item.completed), dueAt and leadTime (obligation.due_soon), reason DROPPED, NO_LONGER_A_DUTY or "
+        + "NOW_CONDITIONAL (obligation.removed), changed, from and to with status and dueAt (obligation.changed), "
+        + "subscriptionId (webhook.ping).")
 public record EventBody(UUID eventId, String type, OffsetDateTime occurredAt, UUID incidentId,
                         ExternalTicket externalTicket, EventItem item, Map<String, Object> data) {
 

@@ -1,6 +1,7 @@
 package jp.smeir.webhook;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /** The outbound events (contract §4), by their wire names. */
@@ -11,7 +12,14 @@ public enum EventType {
     OBLIGATION_ADDED("obligation.added"),
     OBLIGATION_DUE_SOON("obligation.due_soon"),
     OBLIGATION_OVERDUE("obligation.overdue"),
-    ITEM_COMPLETED("item.completed");
+    OBLIGATION_REMOVED("obligation.removed"),
+    OBLIGATION_CHANGED("obligation.changed"),
+    ITEM_COMPLETED("item.completed"),
+    /** Sent to one subscriber on request (POST /webhooks/{id}/ping), never subscribed to. */
+    WEBHOOK_PING("webhook.ping");
+
+    /** In a subscription's eventTypes: every type there is or will be. */
+    public static final String ALL = "*";
 
     private final String wireName;
 
@@ -23,7 +31,24 @@ public enum EventType {
         return wireName;
     }
 
-    public static Optional<EventType> of(String wireName) {
-        return Arrays.stream(values()).filter(t -> t.wireName.equals(wireName)).findFirst();
+    /** About a duty: sent for CONDITIONAL items only to subscriptions that opted in (see {@link Audience}). */
+    public boolean aboutObligation() {
+        return wireName.startsWith("obligation.");
+    }
+
+    public boolean subscribable() {
+        return this != WEBHOOK_PING;
+    }
+
+    /** A type a subscription may name. */
+    public static Optional<EventType> subscribable(String wireName) {
+        return Arrays.stream(values()).filter(t -> t.subscribable() && t.wireName.equals(wireName)).findFirst();
+    }
+
+    /** What a subscription may name, for error messages. */
+    public static java.util.List<String> subscribableNames() {
+        java.util.List<String> names = new java.util.ArrayList<>(List.of(ALL));
+        Arrays.stream(values()).filter(EventType::subscribable).map(EventType::wireName).forEach(names::add);
+        return names;
     }
 }

@@ -29,10 +29,21 @@ public class Outbox {
     @Inject
     Subscribers subscribers;
 
-    /** Must run inside the caller's transaction: the event commits or rolls back with the change. */
+    /**
+     * Must run inside the caller's transaction: the event commits or rolls back with the change. An obligation
+     * event about a CONDITIONAL item goes only to subscriptions that include those; others go to every subscriber.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void emit(EventType type, UUID incidentId, ExternalTicket ticket, EventItem item, Map<String, ?> data, Instant at) {
-        List<Subscribers.Active> wanting = subscribers.wanting(type);
+        boolean conditional = type.aboutObligation() && item != null && item.status() == jp.smeir.engine.ItemStatus.CONDITIONAL;
+        emit(type, incidentId, ticket, item, data, at, conditional ? Audience.WITH_CONDITIONAL : Audience.EVERYONE);
+    }
+
+    /** As {@link #emit(EventType, UUID, ExternalTicket, EventItem, Map, Instant)}, to the audience given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void emit(EventType type, UUID incidentId, ExternalTicket ticket, EventItem item, Map<String, ?> data, Instant at,
+                     Audience audience) {
+        List<Subscribers.Active> wanting = subscribers.wanting(type, audience);
         if (wanting.isEmpty()) {
             return;
         }
@@ -54,6 +65,29 @@ public class Outbox {
             delivery.nextAttemptAt = at;
             delivery.persist();
         }
+    }
+
+    /**
+     * Queues a {@code webhook.ping} to one subscription, whatever types it has chosen: an operator's check that
+     * the receiver is reachable and verifies signatures. Returns the delivery's id.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long ping(UUID subscriptionId, Instant at) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.type = EventType.WEBHOOK_PING.wireName();
+        event.createdAt = at;
+        event.body = write(new EventBody(event.eventId, event.type, JapaneseCalendar.inJapan(at), null, null, null,
+                Map.of("subscriptionId", subscriptionId)));
+        event.persist();
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.eventPk = event.id;
+        delivery.subscriptionId = subscriptionId;
+        delivery.status = WebhookDelivery.Status.PENDING;
+        delivery.attempts = 0;
+        delivery.nextAttemptAt = at;
+        delivery.persist();
+        return delivery.id;
     }
 
     private String write(EventBody body) {

@@ -13,9 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class Subscribers {
 
     /** What the outbox needs of a subscription. */
-    public record Active(java.util.UUID id, String eventTypes) {
-        boolean wants(EventType type) {
-            return eventTypes.contains("|" + type.wireName() + "|");
+    public record Active(java.util.UUID id, String eventTypes, boolean includeConditional) {
+        boolean wants(EventType type, Audience audience) {
+            return (eventTypes.contains("|" + EventType.ALL + "|") || eventTypes.contains("|" + type.wireName() + "|"))
+                    && audience.includes(includeConditional);
         }
     }
 
@@ -26,7 +27,7 @@ public class Subscribers {
     private final AtomicReference<Snapshot> state = new AtomicReference<>(new Snapshot(0, null));
 
     /** Must run in a transaction (the first call after an invalidation loads them). */
-    List<Active> wanting(EventType type) {
+    List<Active> wanting(EventType type, Audience audience) {
         Snapshot seen = state.get();
         List<Active> all = seen.active();
         if (all == null) {
@@ -34,7 +35,7 @@ public class Subscribers {
             // kept only if no invalidation came in meanwhile: a load that raced a change must not outlive it
             state.compareAndSet(seen, new Snapshot(seen.generation(), all));
         }
-        return all.stream().filter(s -> s.wants(type)).toList();
+        return all.stream().filter(s -> s.wants(type, audience)).toList();
     }
 
     /** Forget the snapshot; the next emit reloads it. Call after a subscription changes. */
@@ -44,6 +45,6 @@ public class Subscribers {
 
     private static List<Active> load() {
         return WebhookSubscription.<WebhookSubscription>list("active", true).stream()
-                .map(s -> new Active(s.id, s.eventTypes)).toList();
+                .map(s -> new Active(s.id, s.eventTypes, s.includeConditional)).toList();
     }
 }

@@ -19,8 +19,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "webhook_delivery")
 public class WebhookDelivery extends PanacheEntityBase {
 
-    /** PENDING until delivered; CANCELLED when the subscription is deleted first. */
-    public enum Status { PENDING, DELIVERED, CANCELLED }
+    /**
+     * PENDING until delivered; CANCELLED when the subscription is deleted first; FAILED when it has failed for
+     * longer than {@code incident.webhooks.give-up-after} (redeliver makes it PENDING again).
+     */
+    public enum Status { PENDING, DELIVERED, CANCELLED, FAILED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -54,4 +57,8 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    /** The first failed attempt since the delivery was last sent with success or redelivered; null when none. */
+    @Column(name = "failing_since")
+    public Instant failingSince;
 }

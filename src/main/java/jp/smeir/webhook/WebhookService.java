@@ -4,22 +4,27 @@ import static jp.smeir.deadline.JapaneseCalendar.inJapan;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jp.smeir.problem.FieldError;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
 
-/** Subscribers and what was delivered to them. */
+/** Subscribers: made, changed (a secret rotated with a grace period), listed and removed. */
 @ApplicationScoped
 public class WebhookService {
 
@@ -35,34 +40,53 @@ public class WebhookService {
     @Inject
     jakarta.transaction.TransactionSynchronizationRegistry transactions;
 
+    /** How long a rotated-out secret keeps signing beside the new one, so that receivers can switch without a gap. */
+    @ConfigProperty(name = "incident.webhooks.secret-grace", defaultValue = "24h")
+    Duration secretGrace;
+
     /** Body of POST /webhooks. The secret is write-only. */
-    public record NewSubscription(String url, String secret, List<String> eventTypes, String description) {
+    public record NewSubscription(String url, String secret,
+                                  @Schema(description = "Event types, or \"*\" for every type (also those added later)")
+                                  List<String> eventTypes, String description,
+                                  @Schema(description = "Obligation events also for CONDITIONAL duties (those that hang on an "
+                                          + "unknown fact); default false: REQUIRED duties only")
+                                  Boolean includeConditional) {
+    }
+
+    /** Body of PATCH /webhooks/{id}: what is given changes, what is absent or null stays. */
+    @Schema(description = "The fields to change; absent or null fields stay as they are. A new secret signs at once; the "
+            + "old one also signs (a second v1 signature in webhook-signature) for incident.webhooks.secret-grace (24 h).")
+    public record SubscriptionChange(String url, String secret, List<String> eventTypes, String description,
+                                     Boolean includeConditional) {
     }
 
     /** A subscription as the API shows it: never with its secret. */
     public record SubscriptionView(UUID id, String url, List<String> eventTypes, String description, boolean active,
-                                   OffsetDateTime createdAt) {
-    }
-
-    /** One delivery of one event to the subscriber. */
-    public record DeliveryView(long id, UUID eventId, String type, UUID incidentId, WebhookDelivery.Status status, int attempts,
-                               OffsetDateTime nextAttemptAt, OffsetDateTime lastAttemptAt, Integer lastStatusCode,
-                               String lastError, OffsetDateTime deliveredAt) {
-    }
-
-    /** One attempt of a delivery, as the API shows it. */
-    public record AttemptView(int attempt, OffsetDateTime at, Integer statusCode, String error) {
+                                   OffsetDateTime createdAt, boolean includeConditional,
+                                   @Schema(description = "Until when the secret replaced last also signs; absent when none does")
+                                   OffsetDateTime previousSecretUntil) {
     }
 
     @Transactional
     public SubscriptionView subscribe(NewSubscription request) {
-        List<String> types = validate(request);
+        if (request == null) {
+            throw InvalidInputException.of("", "a JSON object {url, secret, eventTypes} is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String url = url(request.url(), errors);
+        secret(request.secret(), errors);
+        String types = eventTypes(request.eventTypes(), errors);
+        description(request.description(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();
-        s.url = request.url().strip();
+        s.url = url;
         s.secret = request.secret();
-        s.eventTypes = "|" + String.join("|", types) + "|";
+        s.eventTypes = types;
         s.description = request.description();
+        s.includeConditional = Boolean.TRUE.equals(request.includeConditional());
         s.active = true;
         s.createdAt = clock.instant();
         s.persist();
@@ -70,57 +94,64 @@ public class WebhookService {
         return view(s);
     }
 
+    /** Changes what the request gives. Deliveries already queued keep their event; the next attempts use the new URL and secret. */
+    @Transactional
+    public SubscriptionView change(UUID id, SubscriptionChange request) {
+        if (request == null) {
+            throw InvalidInputException.of("", "a JSON object with the fields to change is required");
+        }
+        WebhookSubscription s = find(id);
+        List<FieldError> errors = new ArrayList<>();
+        String url = request.url() == null ? null : url(request.url(), errors);
+        if (request.secret() != null) {
+            secret(request.secret(), errors);
+        }
+        String types = request.eventTypes() == null ? null : eventTypes(request.eventTypes(), errors);
+        description(request.description(), errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Instant now = clock.instant();
+        if (url != null) {
+            s.url = url;
+        }
+        if (request.secret() != null && !request.secret().equals(s.secret)) {
+            s.previousSecret = s.secret;
+            s.previousSecretUntil = now.plus(secretGrace);
+            s.secret = request.secret();
+        }
+        if (types != null) {
+            s.eventTypes = types;
+        }
+        if (request.description() != null) {
+            s.description = request.description();
+        }
+        if (request.includeConditional() != null) {
+            s.includeConditional = request.includeConditional();
+        }
+        afterCommit(subscribers::invalidate);
+        return view(s);
+    }
+
     @Transactional
     public List<SubscriptionView> list() {
-        return WebhookSubscription.<WebhookSubscription>list("active = true order by createdAt").stream().map(WebhookService::view).toList();
+        return WebhookSubscription.<WebhookSubscription>list("active = true order by createdAt").stream().map(this::view).toList();
     }
 
     @Transactional
     public SubscriptionView get(UUID id) {
-        return view(find(id, true));
+        return view(find(id));
     }
 
     /** Deactivates the subscription; deliveries not yet made are cancelled, those made stay visible. */
     @Transactional
     public void delete(UUID id) {
-        WebhookSubscription s = find(id, true);
+        WebhookSubscription s = find(id);
         s.active = false;
         s.deletedAt = clock.instant();
         WebhookDelivery.update("status = ?1 where subscriptionId = ?2 and status = ?3",
                 WebhookDelivery.Status.CANCELLED, id, WebhookDelivery.Status.PENDING);
         afterCommit(subscribers::invalidate);
-    }
-
-    @Transactional
-    public List<DeliveryView> deliveries(UUID id, WebhookDelivery.Status status, int page, int size) {
-        find(id, false);   // a deleted subscription's deliveries stay visible
-        jp.smeir.common.Paging.check(page, size, 200);
-        var query = WebhookDelivery.getEntityManager().createQuery(
-                        "select d, e.eventId, e.type from WebhookDelivery d, OutboxEvent e where e.id = d.eventPk "
-                                + "and d.subscriptionId = :id" + (status == null ? "" : " and d.status = :status")
-                                + " order by d.id desc", Object[].class)
-                .setParameter("id", id);
-        if (status != null) {
-            query.setParameter("status", status);
-        }
-        List<Object[]> rows = query.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return rows.stream().map(r -> {
-            WebhookDelivery d = (WebhookDelivery) r[0];
-            return new DeliveryView(d.id, (UUID) r[1], (String) r[2], d.incidentId, d.status, d.attempts, inJapan(d.nextAttemptAt),
-                    inJapan(d.lastAttemptAt), d.lastStatusCode, d.lastError, inJapan(d.deliveredAt));
-        }).toList();
-    }
-
-    /** Every attempt of one delivery to the subscriber, in order. */
-    @Transactional
-    public List<AttemptView> attempts(UUID id, long deliveryId) {
-        find(id, false);
-        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
-        if (delivery == null || !delivery.subscriptionId.equals(id)) {
-            throw new ProblemException(404, "delivery-not-found", "Not Found", "No delivery " + deliveryId + " to subscription " + id + ".");
-        }
-        return WebhookAttempt.<WebhookAttempt>list("deliveryId = ?1 order by attempt", deliveryId).stream()
-                .map(a -> new AttemptView(a.attempt, inJapan(a.attemptedAt), a.statusCode, a.error)).toList();
     }
 
     /**
@@ -141,61 +172,79 @@ public class WebhookService {
         });
     }
 
-    private static WebhookSubscription find(UUID id, boolean activeOnly) {
+    /** An active subscription; 404 when there is none. */
+    static WebhookSubscription find(UUID id) {
         WebhookSubscription s = WebhookSubscription.findById(id);
-        if (s == null || (activeOnly && !s.active)) {
+        if (s == null || !s.active) {
             throw new ProblemException(404, "webhook-not-found", "Not Found", "No webhook subscription " + id + ".");
         }
         return s;
     }
 
-    private List<String> validate(NewSubscription r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r == null) {
-            throw InvalidInputException.of("", "a JSON object {url, secret, eventTypes} is required");
-        }
-        if (r.url() == null || r.url().isBlank() || r.url().length() > 2000) {
+    /** The URL as stored (its scheme in lower case), or null after adding the error. */
+    private String url(String value, List<FieldError> errors) {
+        if (value == null || value.isBlank() || value.length() > 2000) {
             errors.add(new FieldError("url", "is required: an absolute http(s) URL of at most 2000 characters"));
-        } else {
-            try {
-                URI uri = URI.create(r.url().strip());
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    errors.add(new FieldError("url", "must be an absolute http or https URL"));
-                } else if (!targets.allows(uri)) {
-                    errors.add(new FieldError("url", "must point to an allowed host (" + targets.describe() + ")"));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError("url", "is not a valid URL"));
+            return null;
+        }
+        try {
+            URI uri = URI.create(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                errors.add(new FieldError("url", "must be an absolute http or https URL"));
+                return null;
             }
-        }
-        if (r.secret() == null || r.secret().length() < 16 || r.secret().length() > 200) {
-            errors.add(new FieldError("secret", "is required: 16 to 200 characters, used to sign every delivery"));
-        }
-        LinkedHashSet<String> types = new LinkedHashSet<>();
-        if (r.eventTypes() == null || r.eventTypes().isEmpty()) {
-            errors.add(new FieldError("eventTypes", "must name at least one event type"));
-        } else {
-            for (int i = 0; i < r.eventTypes().size(); i++) {
-                String t = r.eventTypes().get(i);
-                if (t == null || EventType.of(t).isEmpty()) {
-                    errors.add(new FieldError("eventTypes[" + i + "]", "must be one of "
-                            + java.util.Arrays.stream(EventType.values()).map(EventType::wireName).toList()));
-                } else {
-                    types.add(t);
-                }
+            var refused = targets.refusal(uri);
+            if (refused.isPresent()) {
+                errors.add(new FieldError("url", refused.get()));
+                return null;
             }
+            // HTTP://host is http://host: the scheme is case-insensitive (RFC 3986 §3.1)
+            return scheme + uri.toString().substring(uri.getScheme().length());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("url", "is not a valid URL"));
+            return null;
         }
-        if (r.description() != null && r.description().length() > 500) {
-            errors.add(new FieldError("description", "must be at most 500 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return List.copyOf(types);
     }
 
-    private static SubscriptionView view(WebhookSubscription s) {
+    private static void secret(String secret, List<FieldError> errors) {
+        if (secret == null || secret.length() < 16 || secret.length() > 200) {
+            errors.add(new FieldError("secret", "is required: 16 to 200 characters, used to sign every delivery"));
+        } else if (secret.isBlank()) {
+            errors.add(new FieldError("secret", "must not be only white space"));
+        }
+    }
+
+    /** The types as stored ({@code |a|b|}), or null after adding the errors. */
+    private static String eventTypes(List<String> eventTypes, List<FieldError> errors) {
+        if (eventTypes == null || eventTypes.isEmpty()) {
+            errors.add(new FieldError("eventTypes", "must name at least one event type, or \"*\" for all"));
+            return null;
+        }
+        LinkedHashSet<String> types = new LinkedHashSet<>();
+        boolean valid = true;
+        for (int i = 0; i < eventTypes.size(); i++) {
+            String t = eventTypes.get(i);
+            if (t == null || !(t.equals(EventType.ALL) || EventType.subscribable(t).isPresent())) {
+                errors.add(new FieldError("eventTypes[" + i + "]", "must be one of " + EventType.subscribableNames()));
+                valid = false;
+            } else {
+                types.add(t);
+            }
+        }
+        return valid ? "|" + String.join("|", types.contains(EventType.ALL) ? List.of(EventType.ALL) : types) + "|" : null;
+    }
+
+    private static void description(String description, List<FieldError> errors) {
+        if (description != null && description.length() > 500) {
+            errors.add(new FieldError("description", "must be at most 500 characters"));
+        }
+    }
+
+    private SubscriptionView view(WebhookSubscription s) {
         List<String> types = java.util.Arrays.stream(s.eventTypes.split("\\|")).filter(t -> !t.isEmpty()).toList();
-        return new SubscriptionView(s.id, s.url, types, s.description, s.active, inJapan(s.createdAt));
+        boolean graced = s.previousSecretUntil != null && clock.instant().isBefore(s.previousSecretUntil);
+        return new SubscriptionView(s.id, s.url, types, s.description, s.active, inJapan(s.createdAt), s.includeConditional,
+                graced ? inJapan(s.previousSecretUntil) : null);
     }
 }

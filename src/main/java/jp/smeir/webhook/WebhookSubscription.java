@@ -28,6 +28,10 @@ public class WebhookSubscription extends PanacheEntityBase {
 
     public String description;
 
+    /** Obligation events also for CONDITIONAL duties (by default REQUIRED ones only). */
+    @Column(name = "include_conditional")
+    public boolean includeConditional;
+
     public boolean active;
 
     @Column(name = "created_at")
@@ -36,7 +40,10 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "deleted_at")
     public Instant deletedAt;
 
-    public boolean wants(EventType type) {
-        return eventTypes.contains("|" + type.wireName() + "|");
-    }
+    /** The secret before the last rotation: it signs too, beside {@link #secret}, until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+
+    @Column(name = "previous_secret_until")
+    public Instant previousSecretUntil;
 }

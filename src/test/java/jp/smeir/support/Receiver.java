@@ -23,10 +23,16 @@ import jp.smeir.webhook.Signature;
 public final class Receiver implements AutoCloseable {
 
     /** One request as received. */
-    public record Request(String eventId, String type, String signature, String body, JsonNode json, int answered) {
+    public record Request(String eventId, String type, String signature, String body, JsonNode json, int answered,
+                          Map<String, String> headers) {
 
         public boolean signedWith(String secret) {
             return Signature.of(secret, body.getBytes(StandardCharsets.UTF_8)).equals(signature);
+        }
+
+        /** A request header by its name in any case; null when absent. */
+        public String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -45,9 +51,11 @@ public final class Receiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = down ? 503 : failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
             JsonNode json = TestRules.JSON.readTree(body);
+            Map<String, String> headers = new java.util.HashMap<>();
+            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
             requests.add(new Request(exchange.getRequestHeaders().getFirst("X-Event-Id"),
                     exchange.getRequestHeaders().getFirst("X-Event-Type"), exchange.getRequestHeaders().getFirst("X-Signature"),
-                    body, json, status));
+                    body, json, status, Map.copyOf(headers)));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -88,6 +96,11 @@ public final class Receiver implements AutoCloseable {
 
     public static Map<String, Object> subscription(String url, String secret, String... types) {
         return Map.of("url", url, "secret", secret, "eventTypes", List.of(types));
+    }
+
+    /** A subscription that also gets obligation events for CONDITIONAL duties. */
+    public static Map<String, Object> withConditional(String url, String secret, String... types) {
+        return Map.of("url", url, "secret", secret, "eventTypes", List.of(types), "includeConditional", true);
     }
 
     @Override

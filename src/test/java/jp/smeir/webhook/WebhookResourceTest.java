@@ -68,7 +68,7 @@ class WebhookResourceTest {
     static String open(int persons) {
         return given().contentType("application/json")
                 .body(Incidents.misdelivery(persons, "webhook " + persons).replace("\"title\"",
-                        "\"externalTicket\": {\"system\": \"jira\", \"id\": \"SEC-" + persons + "\"}, \"title\""))
+                        "\"externalTicket\": {\"system\": \"jira-" + java.util.UUID.randomUUID() + "\", \"id\": \"SEC-" + persons + "\"}, \"title\""))
                 .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
     }
 
