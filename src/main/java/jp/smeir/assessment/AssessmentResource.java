@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -38,6 +39,12 @@ public class AssessmentResource {
     static final String VIEW = "compact: of each item only code, status, stage, priority, title and dueAt or targetAt, "
             + "of each question its fact, of each first step its code and priority; full (default): everything";
 
+    static final String DESCRIPTION = "Answers the actions, notification duties and escalations, each with its basis and rule, in the "
+            + "order of urgency (priority), with firstSteps. Unknown facts (absent or null) make dependent duties CONDITIONAL and "
+            + "appear in questions. With Accept: text/markdown or text/html, a one-page action sheet to print instead: first "
+            + "steps, duties with deadlines, questions; Japanese by default (lang=en for English), Markdown folded to 80 columns "
+            + "or an HTML page with print styles.";
+
     @Inject
     AssessmentService service;
 
@@ -53,10 +60,7 @@ public class AssessmentResource {
     // under load a p99 about 15% lower and 4-5% more answers per second (BENCHMARKS.md).
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate incident facts; nothing is stored",
-            description = "Answers the actions, notification duties and escalations, each with its basis and rule, in the order "
-                    + "of urgency (priority), with firstSteps. Unknown facts (absent or null) make dependent duties CONDITIONAL "
-                    + "and appear in questions. Accept: text/markdown or text/html gives a printable action sheet instead.")
+    @Operation(summary = "Evaluate incident facts; nothing is stored", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assessment.class)))
     public Response assess(@Parameter(description = LANG) @QueryParam("lang") String lang,
@@ -69,9 +73,11 @@ public class AssessmentResource {
 
     @POST
     @Produces({ActionSheets.MARKDOWN, ActionSheets.HTML})
-    @Operation(summary = "The action sheet for incident facts: first steps, duties with deadlines, questions; nothing is stored",
-            description = "One page to print, Japanese by default (lang=en for English): Markdown folded to 80 columns, or an "
-                    + "HTML page with print styles.")
+    // the same operation as assess in the API description (same path and method): the same words
+    @Operation(summary = "Evaluate incident facts; nothing is stored", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The action sheet", content = {
+            @Content(mediaType = ActionSheets.MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ActionSheets.HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response sheet(@Parameter(description = "ja (default) or en") @QueryParam("lang") String lang,
                           @Context HttpHeaders headers, IncidentFacts facts) {
         String language = AnswerView.of(lang, null).sheetLanguage();

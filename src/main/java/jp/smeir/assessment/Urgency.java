@@ -39,11 +39,13 @@ final class Urgency {
      */
     static List<Item> arrange(List<Item> items, OffsetDateTime awareAt, WorkingTargets targets, RuleBase base) {
         Catalogue catalogue = base.catalogue();
+        Text immediately = targets.basis(catalogue, Timing.IMMEDIATELY);
+        Text promptly = targets.basis(catalogue, Timing.PROMPTLY);
         List<Timed> timed = new ArrayList<>(items.size());
         for (Item item : items) {
             OffsetDateTime target = item.dueAt() == null && item.status() != ItemStatus.RECOMMENDED
                     ? targets.targetAt(awareAt, item.timing()) : null;
-            Text basis = target == null ? null : targets.basis(catalogue, item.timing());
+            Text basis = target == null ? null : item.timing() == Timing.IMMEDIATELY ? immediately : promptly;
             OffsetDateTime when = item.dueAt() != null ? item.dueAt() : targets.targetAt(awareAt, item.timing());
             timed.add(new Timed(item, target, basis, when == null ? Instant.MAX : when.toInstant()));
         }

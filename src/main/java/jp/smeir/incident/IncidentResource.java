@@ -25,6 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -68,6 +69,9 @@ public class IncidentResource {
     @Inject
     jp.smeir.report.ActionSheets sheets;
 
+    static final String GET = "With Accept: text/markdown or text/html, the incident's one-page action sheet to print instead: first "
+            + "steps, duties with deadlines and their progress, questions; Japanese by default (lang=en for English), Markdown "
+            + "folded to 80 columns or an HTML page with print styles.";
     static final String LANG = "ja or en: every text of the assessment in that language only (same shape, one key); absent: both";
     static final String VIEW = "compact: the assessment's items with only code, status, stage, priority, title and dueAt or "
             + "targetAt, its questions with only their facts; full (default): everything";
@@ -121,7 +125,7 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)")
+    @Operation(summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)", description = GET)
     public Response get(@PathParam("id") UUID id, @Parameter(description = LANG) @QueryParam("lang") String lang,
                         @Parameter(description = VIEW) @QueryParam("view") String answerView, @Context HttpHeaders headers) {
         AnswerView.requireJson(headers.getAcceptableMediaTypes());
@@ -133,9 +137,11 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @Produces({jp.smeir.report.ActionSheets.MARKDOWN, jp.smeir.report.ActionSheets.HTML})
-    @Operation(summary = "The incident's action sheet: first steps, duties with deadlines and their progress, questions",
-            description = "One page to print, Japanese by default (lang=en for English): Markdown folded to 80 columns, or an "
-                    + "HTML page with print styles.")
+    // the same operation as get in the API description (same path and method): the same words
+    @Operation(summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)", description = GET)
+    @APIResponse(responseCode = "200", description = "The action sheet", content = {
+            @Content(mediaType = jp.smeir.report.ActionSheets.MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = jp.smeir.report.ActionSheets.HTML, schema = @Schema(type = SchemaType.STRING))})
     public Response sheet(@PathParam("id") UUID id, @Parameter(description = "ja (default) or en") @QueryParam("lang") String lang,
                           @Context HttpHeaders headers) {
         String language = AnswerView.of(lang, null).sheetLanguage();

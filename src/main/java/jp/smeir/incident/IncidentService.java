@@ -529,8 +529,9 @@ public class IncidentService {
 
     private Assessment currentAssessment(Incident incident) {
         AssessmentRecord record = AssessmentRecord.of(incident.id, incident.assessmentSeq);
-        return record.bodyGzip != null ? StoredJson.expand(json, record.bodyGzip, Assessment.class)
+        Assessment stored = record.bodyGzip != null ? StoredJson.expand(json, record.bodyGzip, Assessment.class)
                 : read(StoredJson.expandLegacy(record.legacyBody), Assessment.class);
+        return jp.smeir.assessment.StoredAssessments.complete(stored, engine.ruleBase(), targets);
     }
 
     private IncidentView view(Incident incident, Instant now) {

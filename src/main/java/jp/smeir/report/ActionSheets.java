@@ -118,8 +118,7 @@ public class ActionSheets {
         String unconfirmed = labels.word("unconfirmed", lang);
         int year = a.awareAt().getYear();
         Function<Item, Line> line = i -> new Line(Labels.pick(i.title(), lang), time(i.dueOrTargetAt(), year, lang),
-                i.dueAt() == null && i.targetAt() != null, labels.of("itemStatus", i.status(), lang),
-                i.status() == ItemStatus.CONDITIONAL, states.get(i.code()),
+                i.dueAt() == null && i.targetAt() != null, i.status() == ItemStatus.CONDITIONAL, states.get(i.code()),
                 i.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed);
 
         List<Line> firstSteps = a.firstSteps().stream().map(FirstStep::code).map(byCode::get).filter(Objects::nonNull).map(line).toList();
@@ -137,20 +136,16 @@ public class ActionSheets {
         List<QuestionLine> questions = a.questions().stream()
                 .sorted(Comparator.comparingInt(q -> q.affects().stream().map(byCode::get).filter(Objects::nonNull)
                         .mapToInt(Item::priority).min().orElse(Integer.MAX_VALUE)))
-                .map(q -> {
-                    List<Item> affected = q.affects().stream().map(byCode::get).filter(Objects::nonNull)
-                            .sorted(Comparator.comparing(Item::priority)).toList();
-                    return new QuestionLine(Labels.pick(q.question(), lang),
-                            affected.isEmpty() ? null : Labels.pick(affected.get(0).title(), lang), Math.max(0, affected.size() - 1));
-                }).toList();
+                .map(q -> new QuestionLine(Labels.pick(q.question(), lang), (int) q.affects().stream().filter(byCode::containsKey).count()))
+                .toList();
 
         String title = facts.title() != null && !facts.title().isBlank() ? ReportService.escape(facts.title())
                 : facts.incidentTypes().isEmpty() ? labels.word("missing", lang)
                 : facts.incidentTypes().stream().map(t -> labels.of("incidentTypes", t, lang)).collect(Collectors.joining(lang.equals("en") ? ", " : "・"));
         String version = a.rulesetVersion().startsWith("sha256:") ? a.rulesetVersion().substring(7, Math.min(a.rulesetVersion().length(), 19))
                 : a.rulesetVersion();
-        return new SheetModel(lang, title, time(a.awareAt(), -1, lang), labels.of("severity", a.severity(), lang),
-                facts.incidentTypes().stream().map(t -> labels.of("incidentTypes", t, lang)).toList(), incidentId, status,
+        return new SheetModel(lang, title, time(a.awareAt(), -1, lang) + ("en".equals(lang) ? " JST" : ""),
+                labels.of("severity", a.severity(), lang), incidentId, status,
                 firstSteps, duties.stream().map(line).toList(), target(duties, Timing.IMMEDIATELY, a, lang),
                 target(duties, Timing.PROMPTLY, a, lang), questions,
                 advice.entrySet().stream().map(e -> new AdviceGroup(labels.of("stage", e.getKey(), lang), e.getValue())).toList(),
@@ -173,6 +168,7 @@ public class ActionSheets {
         }
         OffsetDateTime jst = t.atZoneSameInstant(JapaneseCalendar.JST).toOffsetDateTime();
         boolean en = "en".equals(lang);
-        return jst.format(jst.getYear() == year ? (en ? EN : JA) : (en ? EN_YEAR : JA_YEAR)) + (en ? " JST" : "");
+        // Japan time throughout; the English sheet says so once, in its header and section 2
+        return jst.format(jst.getYear() == year ? (en ? EN : JA) : (en ? EN_YEAR : JA_YEAR));
     }
 }

@@ -17,6 +17,7 @@ public record ReportModel(
         String title,
         String status,
         String severity,
+        /** The reasons for the severity, in words ({@link Because}). */
         List<String> severityBecause,
         String awareAt,
         String occurredAt,
@@ -37,8 +38,19 @@ public record ReportModel(
         Ppc ppc,
         /** The mark of a row that rests on an unconfirmed point ({@code words.unconfirmed}: 「（要確認）」 / "(unconfirmed)"). */
         String unconfirmed,
-        /** Every item that rests on an unconfirmed point, with what is unconfirmed, for the drafts' legend. */
-        List<Caution> cautions) {
+        /** Every item that rests on an unconfirmed point, for the drafts' legend. */
+        List<Caution> cautions,
+        /** What a reader must see first (the management draft's summary). */
+        Summary summary,
+        /**
+         * The items not done, in the order to do them: those of the answer's first steps (containment and evidence,
+         * then the duties of the first day), then the other REQUIRED ones, then the rest, each in the order of urgency.
+         */
+        List<Row> openFirstSteps,
+        List<Row> openRequired,
+        List<Row> openOther,
+        /** The decisions the items put before management ({@code groups.decisions}), in the order of urgency. */
+        List<Decision> decisions) {
 
     /** The facts in words: each tri-state fact as yes / no / unknown in the report's language. */
         public record Facts(String breach, String affectedPersons, String sensitive, String financialHarmRisk, String cardData,
@@ -54,7 +66,11 @@ public record ReportModel(
                       String due, String state, String doneAt, String doneBy, String reference, String recipient,
                       String recipientContact, String rule, List<String> basis,
                       /** {@link ReportModel#unconfirmed} when a source of the item is unconfirmed, null when all are confirmed. */
-                      String caution) {
+                      String caution,
+                      /** The service's working target, for a duty without a legal deadline (not law). */
+                      String target,
+                      Integer priority,
+                      boolean conditional) {
     }
 
     /** An item resting on unconfirmed points, and the points in the draft's language. */
@@ -74,6 +90,33 @@ public record ReportModel(
      * progress it reports. A row is null when the current assessment does not have that item.
      */
         public record Ppc(Row preliminary, Row finalReport, Row subjectNotice, Row publicNotice, Row announcement,
-                      Row inquiryDesk, Row prevention, Row myNumber, List<Row> otherReports) {
+                      Row inquiryDesk, Row prevention, Row myNumber, List<Row> otherReports,
+                      /** The reportable situations (Rules Art. 7) the rules derived, with why. */
+                      List<Category> categories,
+                      /** The names of the situations that hang on an unknown fact. */
+                      List<String> pendingCategories) {
+    }
+
+    /**
+     * A reportable situation: its name, why it applies (in words), and whether it is presumed: ③ taken from the
+     * incident type while the facts do not say so ({@code input}: what they say).
+     */
+        public record Category(int number, String name, String reason, boolean presumed, String input) {
+    }
+
+    /** What happened, what is due when, in a few lines. */
+        public record Summary(boolean personalData, List<String> dataKinds, List<String> impacts,
+                          /** Every deadline or target of an open duty up to {@code until} (72 hours from now), overdue ones included. */
+                          List<DueGroup> dueSoon, String until,
+                          /** The legal deadlines after that. */
+                          List<DueGroup> dueLater) {
+    }
+
+    /** The open duties due at one time. */
+        public record DueGroup(String when, boolean target, boolean overdue, List<Row> rows) {
+    }
+
+    /** A decision for management, the words to weigh it (or null) and the item it comes from. */
+        public record Decision(String topic, String note, Row row) {
     }
 }

@@ -108,20 +108,25 @@ public class ReportService {
         List<Row> notifications = a.notifications().stream().map(row).toList();
         List<Row> all = a.items().stream().map(row).toList();
         Map<String, Row> byCode = all.stream().collect(Collectors.toMap(Row::code, Function.identity()));
-        // what must happen at once first, then by deadline, then what is due "promptly"
-        List<Item> openDuties = a.items().stream()
-                .filter(i -> i.mandatory() && i.status() != ItemStatus.RECOMMENDED && progress.get(i.code()).state() != State.DONE)
-                .sorted(Comparator.comparing((Item i) -> switch (i.timing()) {
-                    case IMMEDIATELY -> OffsetDateTime.MIN;
-                    case BY_DEADLINE -> i.dueAt();
-                    default -> OffsetDateTime.MAX;
-                })).toList();
+        Map<String, String> titles = a.items().stream().collect(Collectors.toMap(Item::code, i -> Labels.pick(i.title(), lang)));
+        Because because = new Because(labels, lang, titles::get);
+        Briefing briefing = new Briefing(labels, lang, because);
+        // in the order of urgency (the answer's priorities)
+        List<Row> open = all.stream().filter(r -> progress.get(r.code()).state() != State.DONE)
+                .sorted(Comparator.comparing(Row::priority, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
+        java.util.Set<String> required = a.items().stream().filter(i -> i.status() == ItemStatus.REQUIRED).map(Item::code)
+                .collect(Collectors.toSet());
+        List<Row> openFirst = a.firstSteps().stream().map(step -> byCode.get(step.code()))
+                .filter(r -> r != null && progress.get(r.code()).state() != State.DONE).toList();
+        List<Row> openDuties = open.stream().filter(r -> r.mandatory() && (r.conditional() || required.contains(r.code()))).toList();
         Facts facts = new Facts(labels.of("breach", f.personalData().breach(), lang),
                 f.personalData().affectedPersons() == null ? missing
                         : java.text.NumberFormat.getIntegerInstance(Locale.ENGLISH).format(f.personalData().affectedPersons()),
                 labels.yesNo(f.personalData().sensitive(), lang), labels.yesNo(f.personalData().financialHarmRisk(), lang),
                 labels.yesNo(f.personalData().cardData(), lang), labels.yesNo(f.personalData().myNumber(), lang),
-                labels.yesNo(f.personalData().improperPurpose(), lang), labels.yesNo(f.personalData().encrypted(), lang),
+                // ③ implied by the incident type applies (60 days for the final report) whatever the facts say of it: never "unknown" then
+                briefing.improperPurposePresumed(a, f) ? labels.word("presumed", lang) : labels.yesNo(f.personalData().improperPurpose(), lang),
+                labels.yesNo(f.personalData().encrypted(), lang),
                 labels.yesNo(f.personalData().euResidents(), lang), labels.yesNo(f.personalData().exposedOnline(), lang),
                 labels.yesNo(f.personalData().subjectsReachable(), lang), labels.yesNo(f.personalData().recoveredUnviewed(), lang),
                 labels.yesNo(f.externalReporter(), lang), labels.of("sector", f.organization().sector(), lang),
@@ -139,23 +144,30 @@ public class ReportService {
         }
         Ppc ppc = new Ppc(byCode.get("PPC_PRELIMINARY_REPORT"), byCode.get("PPC_FINAL_REPORT"), byCode.get("DATA_SUBJECT_NOTICE"),
                 byCode.get("PUBLIC_NOTICE_IN_LIEU"), byCode.get("PUBLIC_ANNOUNCEMENT"), byCode.get("OPEN_INQUIRY_DESK"),
-                byCode.get("ROOT_CAUSE_PREVENTION"), byCode.get("MY_NUMBER_REPORT"), otherReports);
-        return new ReportModel(lang, missing, time(OffsetDateTime.now(clock), lang), incident.id().toString(),
+                byCode.get("ROOT_CAUSE_PREVENTION"), byCode.get("MY_NUMBER_REPORT"), otherReports, briefing.categories(a, f),
+                briefing.pendingCategories(a));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return new ReportModel(lang, missing, time(now, lang), incident.id().toString(),
                 incident.title() == null ? missing : escape(incident.title()), labels.of("status", incident.status(), lang),
-                labels.of("severity", incident.severity(), lang), a.severityBecause(),
+                labels.of("severity", incident.severity(), lang), because.words(a.severityBecause()),
                 time(f.awareAt(), lang), f.occurredAt() == null ? missing : time(f.occurredAt(), lang), time(incident.openedAt(), lang),
                 a.rulesetVersion(), f.incidentTypes().stream().map(t -> labels.of("incidentTypes", t, lang)).toList(),
                 incident.externalTicket() == null ? null : escape(incident.externalTicket().system() + " " + incident.externalTicket().id()),
                 facts, a.actions().stream().map(row).toList(), notifications, a.escalations().stream().map(row).toList(),
-                openDuties.stream().map(row).toList(),
+                openDuties,
                 all.stream().filter(r -> "OVERDUE".equals(progress.get(r.code()).state().name())).toList(),
                 a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang),
-                        q.affects().stream().map(code -> byCode.containsKey(code) ? byCode.get(code).title() : code).toList())).toList(),
+                        q.affects().stream().map(titles::get).filter(java.util.Objects::nonNull).toList())).toList(),
                 history.stream().map(h -> new HistoryRow(h.seq(), time(h.at(), lang), labels.of("historyType", h.type(), lang),
-                        escape(h.actor()), summary(h, labels, lang))).toList(),
+                        escape(h.actor()), summary(h, labels, lang, titles))).toList(),
                 ppc, unconfirmed, a.items().stream().filter(i -> i.basis().stream().anyMatch(b -> !b.confirmed()))
                         .map(i -> new Caution(Labels.pick(i.title(), lang),
-                                i.basis().stream().filter(b -> !b.confirmed()).map(b -> point(b, lang)).distinct().toList())).toList());
+                                i.basis().stream().filter(b -> !b.confirmed()).map(b -> point(b, lang)).distinct().toList())).toList(),
+                briefing.summary(a, f, progress, row, now, t -> time(t, lang)),
+                openFirst,
+                open.stream().filter(r -> required.contains(r.code()) && !openFirst.contains(r)).toList(),
+                open.stream().filter(r -> !required.contains(r.code()) && !openFirst.contains(r)).toList(),
+                briefing.decisions(a, row));
     }
 
     /**
@@ -168,6 +180,7 @@ public class ReportService {
         return note == null ? escape(basis.source()) : Labels.pick(note.text(), lang);
     }
 
+
     private static Row row(Item item, ItemProgress p, String unconfirmed, Labels labels, String lang) {
         var c = p == null ? null : p.completion();
         return new Row(item.code(), Labels.pick(item.title(), lang), Labels.pick(item.detail(), lang),
@@ -177,18 +190,20 @@ public class ReportService {
                 item.recipient() == null ? null : Labels.pick(item.recipient().name(), lang),
                 item.recipient() == null ? null : item.recipient().contact(), item.rule(),
                 item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " " + unconfirmed)).toList(),
-                item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed);
+                item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed,
+                item.targetAt() == null ? null : time(item.targetAt(), lang), item.priority(), item.status() == ItemStatus.CONDITIONAL);
     }
 
     /** A line about what a history entry changed. */
-    private static String summary(HistoryEntry h, Labels labels, String lang) {
+    private static String summary(HistoryEntry h, Labels labels, String lang, Map<String, String> titles) {
         JsonNode d = h.data();
         return switch (h.type()) {
             case OPENED -> labels.of("severity", d.path("severity").asText(null), lang);
-            case FACTS_CHANGED -> escape(String.join(", ", d.path("changes").findValuesAsText("field")));
+            case FACTS_CHANGED -> escape(String.join(", ", d.path("changes").findValuesAsText("field").stream()
+                    .map(field -> labels.of("facts", field, lang)).toList()));
             case REASSESSED -> "+" + d.path("difference").path("added").size() + " / −" + d.path("difference").path("removed").size()
                     + " / Δ" + d.path("difference").path("changed").size();
-            case ITEM_COMPLETED -> d.path("code").asText();
+            case ITEM_COMPLETED -> titles.getOrDefault(d.path("code").asText(), labels.word("missing", lang));
             case STATUS_CHANGED -> labels.of("status", d.path("from").asText(), lang) + " → " + labels.of("status", d.path("to").asText(), lang)
                     + ": " + escape(d.path("reason").asText());
             case TICKET_CHANGED -> escape(d.path("to").path("system").asText() + " " + d.path("to").path("id").asText());

@@ -11,7 +11,6 @@ public record SheetModel(
         String title,
         String awareAt,
         String severity,
-        List<String> incidentTypes,
         /** Set for a stored incident, with its status; null for an assessment. */
         String incidentId,
         String status,
@@ -39,12 +38,11 @@ public record SheetModel(
      * service's working target; {@code state} is set when it is done or late; {@code caution} when a source it
      * rests on is unconfirmed.
      */
-    public record Line(String title, String when, boolean target, String status, boolean conditional, String state,
-                       String caution) {
+    public record Line(String title, String when, boolean target, boolean conditional, String state, String caution) {
     }
 
-    /** A question, with the title of the first item it affects and how many more it affects. */
-    public record QuestionLine(String question, String affects, int more) {
+    /** A question, and how many items of the answer its answer can add, remove or change. */
+    public record QuestionLine(String question, int affects) {
     }
 
     /** The advice of one stage of the Guide. */

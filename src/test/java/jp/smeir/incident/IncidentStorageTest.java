@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
 
@@ -79,5 +80,40 @@ class IncidentStorageTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void anAssessmentStoredBeforePrioritiesIsServedInTheOrderOfUrgencyWithTargetsAndFirstSteps() throws IOException {
+        String id = given().contentType("application/json").body(jp.smeir.support.Cases.json(jp.smeir.support.Cases.RANSOMWARE_MANUFACTURER))
+                .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        JsonNode now = served(id);
+        QuarkusTransaction.requiringNew().run(() -> {
+            AssessmentRecord record = AssessmentRecord.of(UUID.fromString(id), 1);
+            // as v1 stored it: no priority, targetAt, targetBasis or firstSteps, lists in the catalogue's order
+            com.fasterxml.jackson.databind.node.ObjectNode v1;
+            try {
+                v1 = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(gunzip(record.bodyGzip));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            v1.remove("firstSteps");
+            for (String list : new String[] {"actions", "notifications", "escalations"}) {
+                List<JsonNode> items = new java.util.ArrayList<>();
+                v1.withArray(list).forEach(items::add);
+                items.sort(java.util.Comparator.comparing(i -> i.path("code").asText()));
+                v1.withArray(list).removeAll();
+                items.forEach(i -> v1.withArray(list).add(((com.fasterxml.jackson.databind.node.ObjectNode) i)
+                        .without(List.of("priority", "targetAt", "targetBasis"))));
+            }
+            AssessmentRecord.getEntityManager()
+                    .createNativeQuery("update assessment_record set body = ?1, body_gzip = null where id = ?2")
+                    .setParameter(1, v1.toString()).setParameter(2, record.id).executeUpdate();
+        });
+
+        JsonNode served = served(id);
+        assertEquals(now.get("assessment").get("firstSteps"), served.get("assessment").get("firstSteps"));
+        assertEquals(now.get("assessment").get("notifications"), served.get("assessment").get("notifications"));
+        assertEquals(now.get("assessment").get("actions"), served.get("assessment").get("actions"));
+        assertEquals("ISOLATE_FROM_NETWORK", served.at("/assessment/firstSteps/0/code").asText());
     }
 }

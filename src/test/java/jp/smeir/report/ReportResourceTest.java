@@ -128,7 +128,8 @@ class ReportResourceTest {
         assertThat(ja, containsString("重大度：**緊急**"));
         assertThat(ja, containsString("| 2026年11月25日(水) 23:59 （要確認） | " + title(incident, "PPC_PRELIMINARY_REPORT", "ja") + " | 個人情報保護委員会 | 必須 | 未完了 |"));
         assertThat(ja, containsString("| 2027年1月19日(火) 23:59 （要確認） | " + title(incident, "PPC_FINAL_REPORT", "ja") + " |"));
-        assertThat(ja, containsString("| 直ちに | " + title(incident, "CARD_ACQUIRER_NOTICE", "ja") + " |"));
+        // a duty the law times only 直ちに shows its working target, marked as such
+        assertThat(ja, containsString("| 2026年11月20日(金) 10:30（目標） （要確認） | " + title(incident, "CARD_ACQUIRER_NOTICE", "ja") + " |"));
         assertThat(ja, containsString("| 本人の数 | 1,200 |"));
         assertThat(ja, containsString("| 発生日時 | 【要記入】 |"));
         assertThat(ja, containsString("保険会社への事故通知"));
@@ -145,7 +146,7 @@ class ReportResourceTest {
         assertThat(en, containsString("| Wed 25 Nov 2026 23:59 JST (unconfirmed) | " + title(incident, "PPC_PRELIMINARY_REPORT", "en")
                 + " | Personal Information Protection Commission (PPC) | Required | Open |"));
         assertThat(en, containsString("| Tue 19 Jan 2027 23:59 JST (unconfirmed) | " + title(incident, "PPC_FINAL_REPORT", "en") + " |"));
-        assertThat(en, containsString("| Immediately | " + title(incident, "CARD_ACQUIRER_NOTICE", "en") + " |"));
+        assertThat(en, containsString("| Fri 20 Nov 2026 10:30 JST (target) (unconfirmed) | " + title(incident, "CARD_ACQUIRER_NOTICE", "en") + " |"));
         assertThat(en, containsString("| Persons affected | 1,200 |"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
         questionsEn.forEach(q -> assertThat(en, containsString(q)));
