@@ -33,16 +33,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.facts.IncidentType;
-import jp.smeir.incident.IncidentViews.CompletionRequest;
 import jp.smeir.incident.IncidentViews.ExternalTicket;
 import jp.smeir.incident.IncidentViews.HistoryEntry;
 import jp.smeir.incident.IncidentViews.IncidentSummary;
 import jp.smeir.incident.IncidentViews.IncidentView;
-import jp.smeir.incident.IncidentViews.ItemProgress;
 import jp.smeir.incident.IncidentViews.Page;
 import jp.smeir.incident.IncidentViews.StatusChange;
 import jp.smeir.problem.InvalidInputException;
-import jp.smeir.problem.ProblemException;
 
 import jp.smeir.common.Paging;
 import jp.smeir.common.Roles;
@@ -113,20 +110,8 @@ public class IncidentResource {
             description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
     public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, JsonNode body) {
-        IfMatch ifMatch = IfMatch.of(ifMatchLines);
-        if (ifMatch == null) {
-            throw new ProblemException(428, "if-match-required", "Precondition Required",
-                    "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
-        }
-        IncidentView view = service.replaceFacts(id, ifMatch, facts(body));
+        IncidentView view = service.replaceFacts(id, IfMatch.required(ifMatchLines, id), facts(body));
         return Response.ok(view).tag(etag(view.version())).build();
-    }
-
-    @POST
-    @Path("/{id}/items/{code}/completion")
-    @Operation(summary = "Record that an item was done (who, when, reference, note); a repeat returns the first record")
-    public ItemProgress complete(@PathParam("id") UUID id, @PathParam("code") String code, CompletionRequest request) {
-        return service.complete(id, code, request);
     }
 
     @POST

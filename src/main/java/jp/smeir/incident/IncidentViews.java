@@ -27,7 +27,7 @@ public final class IncidentViews {
     }
 
     /** Where one item of the current assessment stands. */
-    public enum State { OPEN, DONE, OVERDUE }
+    public enum State { OPEN, DONE, OVERDUE, NOT_APPLICABLE }
 
     /** A recorded completion. */
     public record Completion(String by, OffsetDateTime at, String reference, String note, OffsetDateTime recordedAt,
@@ -36,7 +36,11 @@ public final class IncidentViews {
 
     /** One item of the current assessment and its progress. */
     public record ItemProgress(String code, ItemKind list, ItemStatus status, Timing timing, OffsetDateTime dueAt,
-                               State state, Completion completion) {
+                               State state, Completion completion,
+                               @Schema(description = "Set when the item was marked not applicable (state NOT_APPLICABLE)")
+                               ItemViews.NotApplicable notApplicable,
+                               @Schema(description = "Who is to do it (free text, e.g. a ticketing system's user id); null when nobody is")
+                               String assignee) {
     }
 
     /** The whole incident (GET /incidents/{id}); {@code difference} is set on the answer to a facts change. */

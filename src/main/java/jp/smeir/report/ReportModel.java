@@ -28,7 +28,7 @@ public record ReportModel(
         List<Row> actions,
         List<Row> notifications,
         List<Row> escalations,
-        /** REQUIRED or CONDITIONAL items not yet done, earliest deadline first. */
+        /** REQUIRED or CONDITIONAL items neither done nor marked not applicable, earliest deadline first. */
         List<Row> openDuties,
         List<Row> overdue,
         List<QuestionRow> questions,
@@ -54,7 +54,11 @@ public record ReportModel(
                       String due, String state, String doneAt, String doneBy, String reference, String recipient,
                       String recipientContact, String rule, List<String> basis,
                       /** {@link ReportModel#unconfirmed} when a source of the item is unconfirmed, null when all are confirmed. */
-                      String caution) {
+                      String caution,
+                      /** Who is to do it, when someone is. */
+                      String assignee,
+                      /** Why the item does not apply, when it was marked so; else null. */
+                      String notApplicable) {
     }
 
     /** An item resting on unconfirmed points, and the points, as the rules state them. */

@@ -151,7 +151,8 @@ public class ReportService {
         Map<String, Row> byCode = all.stream().collect(Collectors.toMap(Row::code, Function.identity()));
         // what must happen at once first, then by deadline, then what is due "promptly"
         List<Item> openDuties = a.items().stream()
-                .filter(i -> i.mandatory() && i.status() != ItemStatus.RECOMMENDED && progress.get(i.code()).state() != State.DONE)
+                .filter(i -> i.mandatory() && i.status() != ItemStatus.RECOMMENDED
+                        && progress.get(i.code()).state() != State.DONE && progress.get(i.code()).state() != State.NOT_APPLICABLE)
                 .sorted(Comparator.comparing((Item i) -> switch (i.timing()) {
                     case IMMEDIATELY -> OffsetDateTime.MIN;
                     case BY_DEADLINE -> i.dueAt();
@@ -207,7 +208,8 @@ public class ReportService {
                 item.recipient() == null ? null : Labels.pick(item.recipient().name(), lang),
                 item.recipient() == null ? null : item.recipient().contact(), item.rule(),
                 item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " [unconfirmed]")).toList(),
-                item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed);
+                item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed, p == null ? null : escape(p.assignee()),
+                p == null || p.notApplicable() == null ? null : escape(p.notApplicable().reason()));
     }
 
     /** A line about what a history entry changed. */
@@ -218,7 +220,8 @@ public class ReportService {
             case FACTS_CHANGED -> escape(String.join(", ", d.path("changes").findValuesAsText("field")));
             case REASSESSED -> "+" + d.path("difference").path("added").size() + " / −" + d.path("difference").path("removed").size()
                     + " / Δ" + d.path("difference").path("changed").size();
-            case ITEM_COMPLETED -> d.path("code").asText();
+            case ITEM_COMPLETED, COMPLETION_CORRECTED, COMPLETION_WITHDRAWN, ITEM_NOT_APPLICABLE, NOT_APPLICABLE_WITHDRAWN,
+                 ITEM_ASSIGNED -> d.path("code").asText();
             case STATUS_CHANGED -> labels.of("status", d.path("from").asText(), lang) + " → " + labels.of("status", d.path("to").asText(), lang)
                     + ": " + escape(d.path("reason").asText());
         };

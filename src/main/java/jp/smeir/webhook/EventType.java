@@ -11,7 +11,12 @@ public enum EventType {
     OBLIGATION_ADDED("obligation.added"),
     OBLIGATION_DUE_SOON("obligation.due_soon"),
     OBLIGATION_OVERDUE("obligation.overdue"),
-    ITEM_COMPLETED("item.completed");
+    ITEM_COMPLETED("item.completed"),
+    ITEM_COMPLETION_CORRECTED("item.completion_corrected"),
+    ITEM_COMPLETION_WITHDRAWN("item.completion_withdrawn"),
+    ITEM_NOT_APPLICABLE("item.not_applicable"),
+    ITEM_NOT_APPLICABLE_WITHDRAWN("item.not_applicable_withdrawn"),
+    ITEM_ASSIGNED("item.assigned");
 
     private final String wireName;
 

@@ -113,6 +113,22 @@ class RemindersTest {
     }
 
     @Test
+    void aNotApplicableItemIsNotRemindedOfUntilTheMarkIsWithdrawnAndRemindersNameTheAssignee() {
+        given().contentType("application/json").body("{\"reason\": \"誤送信先が未開封で削除\"}")
+                .when().post("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/not-applicable").then().statusCode(200);
+        given().contentType("application/json").body("{\"assignee\": \"jira:sato\"}")
+                .when().put("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/assignee").then().statusCode(200);
+        assertThat(at("2026-11-23T15:00:00Z")).as("day 3").isEmpty();
+        assertThat(at("2026-11-25T13:00:00Z")).as("2 h before").isEmpty();
+        assertThat(at("2026-11-25T15:00:00Z")).as("past the deadline").isEmpty();
+        given().contentType("application/json").body("{\"reason\": \"削除の確認が取れていなかった\"}")
+                .when().delete("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/not-applicable").then().statusCode(200);
+        assertThat(at("2026-11-25T15:01:00Z")).containsExactly("PPC_PRELIMINARY_REPORT obligation.overdue");
+        assertThat(receiver.delivered()).filteredOn(r -> r.json().path("incidentId").asText().equals(incident)).singleElement()
+                .satisfies(r -> assertThat(r.json().path("item").path("assignee").asText()).isEqualTo("jira:sato"));
+    }
+
+    @Test
     void remindersWaitForTheReceiver() {
         receiver.down = true;
         at("2026-11-23T15:00:00Z");
