@@ -117,7 +117,7 @@ public class IncidentResource {
     @POST
     @Path("/{id}/status")
     @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
-            description = "Closing while a REQUIRED item is not done is 409 with openCodes. If-Match is optional here.")
+            description = "Closing while a REQUIRED item is neither done nor marked not applicable is 409 with openCodes. If-Match is optional here.")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, StatusChange change) {
         IncidentView view = service.changeStatus(id, IfMatch.of(ifMatchLines), change);
         return Response.ok(view).tag(etag(view.version())).build();
