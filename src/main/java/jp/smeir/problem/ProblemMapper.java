@@ -94,10 +94,25 @@ public class ProblemMapper {
         if (wrapped != null) {
             return problem(wrapped);
         }
+        if (clientGone(e)) {
+            // the client dropped the connection mid-body: nobody is left to answer, and nothing is wrong here
+            LOG.debugf("request abandoned by the client: %s", e.getMessage());
+            return respond(new Problem(type("bad-request"), "Bad Request", 400, "The request body was not sent whole.", null, null));
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s", id);
         return respond(new Problem(type("internal-error"), "Internal error", 500,
                 "An unexpected error occurred; it has been logged as " + id + ".", null, null));
+    }
+
+    /** Whether the client closed the connection while its body was being read. */
+    private static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.ClosedChannelException || t instanceof io.vertx.core.http.HttpClosedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first {@link ProblemException} in a chain of causes, from {@code e} on; null if none. */
