@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -154,7 +155,7 @@ public class IncidentService {
         // Counters are set before persist, so that opening is one insert and the incident starts at version 0.
         incident.assessmentSeq = 1;
         incident.eventSeq = 1;
-        applyAssessment(incident, assessment, java.util.Set.of());
+        applyAssessment(incident, assessment, Set.of());
         incident.persist();
         record(incident.id, incident.assessmentSeq, assessment);
         event(incident.id, incident.eventSeq, IncidentEvent.Type.OPENED, now, who, Map.of(
@@ -311,7 +312,7 @@ public class IncidentService {
             Assessment assessment = currentAssessment(incident);
             ItemMarks marks = ItemMarks.of(id);
             if (change.status() == IncidentStatus.CLOSED) {
-                java.util.Set<String> settled = marks.settled();
+                Set<String> settled = marks.settled();
                 List<String> open = assessment.items().stream()
                         .filter(i -> i.status() == ItemStatus.REQUIRED && !settled.contains(i.code()))
                         .map(Item::code).toList();
@@ -398,7 +399,7 @@ public class IncidentService {
      * Sets what the incident derives from its current assessment and the items settled (done or not applicable);
      * a closed one has nothing due.
      */
-    static void applyAssessment(Incident incident, Assessment assessment, java.util.Set<String> settled) {
+    static void applyAssessment(Incident incident, Assessment assessment, Set<String> settled) {
         incident.severity = assessment.severity();
         incident.nextDueAt = incident.status == IncidentStatus.CLOSED ? null : assessment.items().stream()
                 .filter(i -> i.dueAt() != null && !settled.contains(i.code()))
