@@ -96,9 +96,12 @@ public class IncidentService {
 
     // ── Open ───────────────────────────────────────────────────────────────────────────────────────────────
 
-    public Opened open(IncidentFacts facts, ExternalTicket ticket, String idempotencyKey) {
+    public Opened open(IncidentFacts facts, ExternalTicket ticket, String keyAsSent) {
         AssessmentService.requireValid(facts);
-        validate(ticket, idempotencyKey);
+        validate(ticket, keyAsSent);
+        String who = actor.name();
+        // a key is the caller's own: another user's same key opens another incident, and learns nothing of this one
+        String idempotencyKey = keyAsSent == null ? null : scoped(who, keyAsSent);
         // The digest only tells a replay from a reuse of the key, so a request without a key needs none.
         String digest = idempotencyKey == null ? null : digest(facts, ticket);
         if (idempotencyKey != null) {
@@ -110,7 +113,6 @@ public class IncidentService {
         Instant now = now();
         Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
         metrics.counter("incident.assessments", "source", "incident").increment();
-        String who = actor.name();
         try {
             return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, idempotencyKey, digest, assessment, now, who));
         } catch (RuntimeException e) {
@@ -122,6 +124,17 @@ public class IncidentService {
                 }
             }
             throw e;
+        }
+    }
+
+    /** The stored form of an Idempotency-Key: a digest of the principal and the key, so each user has keys of their own. */
+    static String scoped(String principal, String key) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((principal + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "v2:" + java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

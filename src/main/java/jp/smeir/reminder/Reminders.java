@@ -12,9 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import jp.smeir.incident.IncidentService;
@@ -41,10 +43,23 @@ public class Reminders {
     @Inject
     IncidentService incidents;
 
+    /** Set at shutdown: no sweep starts, and the one in progress stops at its next deadline. */
+    private volatile boolean stopping;
+
     @Scheduled(every = "${incident.reminders.poll-interval:60s}", delayed = "${incident.reminders.start-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        sweep();
+        if (!stopping) {
+            sweep();
+        }
+    }
+
+    /** Waits (on this object's lock) for a sweep in progress, so none runs on after the database closed. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        synchronized (this) {
+            LOG.debug("reminder sweeps stopped for shutdown");
+        }
     }
 
     /** Sends every reminder that is due now; returns how many events were emitted. */
@@ -58,6 +73,9 @@ public class Reminders {
                 "dueAt <= ?1 order by dueAt", until));
         int sent = 0;
         for (ObligationDeadline candidate : candidates) {
+            if (stopping) {
+                break; // the rest is reminded of after the next start
+            }
             try {
                 sent += QuarkusTransaction.requiringNew().call(() -> remind(candidate.incidentId, candidate.id, now));
             } catch (RuntimeException e) {

@@ -14,12 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -89,10 +91,26 @@ public class Dispatcher {
         }
     }
 
+    /** Set at shutdown: no new round starts, and the one in progress ends after its current round. */
+    private volatile boolean stopping;
+
     @Scheduled(every = "${incident.webhooks.poll-interval:1s}", delayed = "${incident.webhooks.start-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        deliverDue();
+        if (!stopping) {
+            deliverDue();
+        }
+    }
+
+    /**
+     * Stops before the database closes: waits (on this object's lock) for a round in progress to end, so that no
+     * delivery is recorded against a closed database. What is still pending is sent after the next start.
+     */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        synchronized (this) {
+            LOG.debug("webhook deliveries stopped for shutdown");
+        }
     }
 
     /**
@@ -105,7 +123,7 @@ public class Dispatcher {
      */
     public synchronized int deliverDue() {
         java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
-        for (int round = 0; round < MAX_ROUNDS; round++) {
+        for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
             List<Attempt> due = QuarkusTransaction.requiringNew().call(this::dueHeads);
             if (due.isEmpty()) {
                 break;
@@ -120,7 +138,11 @@ public class Dispatcher {
                         }
                     } catch (RuntimeException e) {
                         // still PENDING: sent again when due, as after a crash (receivers dedupe on X-Event-Id)
-                        LOG.warnf(e, "outcome of delivery %d not recorded", attempt.deliveryId());
+                        if (stopping) {
+                            LOG.debugf("outcome of delivery %d not recorded: shutting down", attempt.deliveryId());
+                        } else {
+                            LOG.warnf(e, "outcome of delivery %d not recorded", attempt.deliveryId());
+                        }
                     } finally {
                         inFlight.remove(attempt.deliveryId());
                     }

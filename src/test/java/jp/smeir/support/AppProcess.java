@@ -79,6 +79,11 @@ public final class AppProcess implements AutoCloseable {
         return port;
     }
 
+    /** The file the application's output goes to. */
+    public Path log() {
+        return log;
+    }
+
     /** Stops the way an operator does (SIGTERM) and waits for the process to end. */
     public void stop() {
         process.destroy();
