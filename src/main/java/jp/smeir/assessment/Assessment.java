@@ -22,7 +22,9 @@ public record Assessment(
         List<Item> notifications,
         List<Item> escalations,
         @Schema(description = "Unknown facts whose answer could add, remove or change the codes listed in affects") List<Question> questions,
-        @Schema(description = "Names of every rule that fired, classification rules included") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> firedRules) {
+        @Schema(description = "Names of every rule that fired, classification rules included") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> firedRules,
+        @Schema(description = "v1.1: the few items to do now: containment and evidence actions timed immediately (the Guide's step ①), "
+                + "then every REQUIRED item due within 24 hours, in the order of urgency") List<FirstStep> firstSteps) {
 
     public Assessment {
         severityBecause = List.copyOf(severityBecause);
@@ -31,6 +33,8 @@ public record Assessment(
         escalations = List.copyOf(escalations);
         questions = List.copyOf(questions);
         firedRules = List.copyOf(firedRules);
+        // absent from assessments stored before v1.1
+        firstSteps = firstSteps == null ? List.of() : List.copyOf(firstSteps);
     }
 
     /** Every item of the three lists, actions first. */

@@ -25,10 +25,13 @@ public class AssessmentService {
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
+    @Inject
+    WorkingTargets targets;
+
     public Assessment assess(IncidentFacts facts) {
         requireValid(facts);
         metrics.counter("incident.assessments", "source", "api").increment();
-        return Assessor.assess(engine.evaluate(facts, OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        return Assessor.assess(engine.evaluate(facts, OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), targets);
     }
 
     /** Throws a 400 naming every invalid field. */

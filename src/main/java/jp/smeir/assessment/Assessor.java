@@ -2,21 +2,17 @@ package jp.smeir.assessment;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-import jp.smeir.common.BoundedMemo;
 import jp.smeir.deadline.Deadlines;
 import jp.smeir.deadline.JapaneseCalendar;
 import jp.smeir.engine.Ask;
@@ -26,6 +22,7 @@ import jp.smeir.engine.Evaluation;
 import jp.smeir.engine.Finding;
 import jp.smeir.engine.ItemKind;
 import jp.smeir.engine.RuleBase;
+import jp.smeir.engine.RuleInfo;
 import jp.smeir.engine.Severity;
 import jp.smeir.engine.SeverityReason;
 import jp.smeir.engine.Text;
@@ -41,29 +38,15 @@ import jp.smeir.engine.Text;
  */
 public final class Assessor {
 
-    private static final DateTimeFormatter DUE_JA = DateTimeFormatter.ofPattern("uuuu年M月d日(E) HH:mm", Locale.JAPANESE);
-    private static final DateTimeFormatter DUE_EN = DateTimeFormatter.ofPattern("EEE d MMM uuuu HH:mm 'JST'", Locale.ENGLISH);
-
-    /**
-     * The texts with a deadline or a note on unconfirmed sources filled in, kept, so that answers with the same
-     * day-counted deadline (all but the hour-counted ones, which are each incident's own) and the same sources
-     * reuse the same strings, whose JSON encodings {@link jp.smeir.engine.KeptJson} keeps: filled in anew, each
-     * answer built long strings and hashed and compared them whole to find their encodings (BENCHMARKS.md).
-     * Keys are compared by value, so equal texts of a reloaded rule base find the same entries, rightly; past
-     * the bound the memory starts afresh.
-     */
-    private static final BoundedMemo<Object, Text> FILLED = new BoundedMemo<>(2_048);
-
-    private record Deadline(Text template, OffsetDateTime dueAt, Integer days) {
-    }
-
-    private record Unconfirmed(Text detail, Text note, List<String> sources) {
-    }
-
     private Assessor() {
     }
 
+    /** With the default working targets (tests, benchmarks, warm-up, scenarios); the service passes its configured ones. */
     public static Assessment assess(Evaluation evaluation) {
+        return assess(evaluation, WorkingTargets.DEFAULT);
+    }
+
+    public static Assessment assess(Evaluation evaluation, WorkingTargets targets) {
         RuleBase base = evaluation.ruleBase();
         Catalogue catalogue = base.catalogue();
         OffsetDateTime awareAt = evaluation.facts().awareAt();
@@ -81,13 +64,13 @@ public final class Assessor {
             questionAffects.computeIfAbsent(ask.fact(), k -> new LinkedHashSet<>()).addAll(ask.affects());
         }
 
-        // items, and the codes a question affects, in the catalogue's order
-        items.sort(Comparator.comparing(Item::stage).thenComparingInt(i -> base.position(i.code())));
+        // items in the order of urgency with their priorities and working targets; the codes a question affects in the catalogue's order
+        List<Item> ordered = Urgency.arrange(items, inJapan(awareAt), targets, base);
         return new Assessment(base.version(), inJapan(evaluation.evaluatedAt()), inJapan(awareAt),
                 severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),
-                ofKind(items, catalogue, ItemKind.ACTION), ofKind(items, catalogue, ItemKind.NOTIFICATION),
-                ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, base),
-                evaluation.firedRules());
+                ofKind(ordered, catalogue, ItemKind.ACTION), ofKind(ordered, catalogue, ItemKind.NOTIFICATION),
+                ofKind(ordered, catalogue, ItemKind.ESCALATION), questions(questionAffects, base),
+                evaluation.firedRules(), FirstSteps.of(ordered, catalogue.containment(), inJapan(evaluation.evaluatedAt())));
     }
 
     /** The findings that decide a code: those of the strongest {@link #rank}, earliest timing first. */
@@ -134,25 +117,29 @@ public final class Assessor {
         Catalogue catalogue = base.catalogue();
         Catalogue.Entry entry = catalogue.entry(code);
         Finding first = winners.get(0);
-        OffsetDateTime dueAt = Deadlines.dueAt(awareAt, first.due());
+        Deadlines.Deadline deadline = Deadlines.deadline(awareAt, first.due());
+        OffsetDateTime dueAt = deadline == null ? null : deadline.dueAt();
 
         LinkedHashSet<Basis> basis = new LinkedHashSet<>();
+        LinkedHashSet<String> notes = new LinkedHashSet<>();
         LinkedHashSet<String> because = new LinkedHashSet<>();
         LinkedHashSet<String> alsoFrom = new LinkedHashSet<>();
         for (Finding f : winners) {
-            basis.addAll(base.rule(f.rule()).basis());
-            f.unconfirmed().forEach(note -> basis.add(new Basis(note, false)));
+            RuleInfo rule = base.rule(f.rule());
+            basis.addAll(rule.basis());
+            notes.addAll(rule.unconfirmedNotes());
+            for (String note : f.unconfirmed()) {
+                basis.add(catalogue.basis(note));
+                notes.add(note);
+            }
             because.addAll(f.because());
             if (!f.rule().equals(first.rule())) {
                 alsoFrom.add(f.rule());
             }
         }
-        boolean recurs = first.due().hours() == null;
-        Text detail = detail(entry.detail(), first.due().days(), dueAt, recurs);
-        List<String> unconfirmed = basis.stream().filter(b -> !b.confirmed()).map(Basis::source).toList();
-        if (!unconfirmed.isEmpty()) {
-            detail = withNote(detail, catalogue.unconfirmedNote(), unconfirmed, recurs);
-        }
+        // an hour-counted deadline is each incident's own: keeping its text would only crowd out the rest
+        Text detail = DetailText.of(catalogue, entry.detail(), first.due().days(), deadline, List.copyOf(notes),
+                first.due().hours() == null);
         Item.Recipient recipient = null;
         if (entry.recipient() != null) {
             Catalogue.Recipient r = catalogue.recipients().get(entry.recipient());
@@ -160,31 +147,7 @@ public final class Assessor {
         }
         return new Item(code, entry.stage(), first.status(), winners.stream().anyMatch(Finding::mandatory), recipient,
                 entry.title(), detail, first.due().timing(), dueAt, List.copyOf(basis), first.rule(),
-                List.copyOf(because), List.copyOf(alsoFrom));
-    }
-
-    private static Text detail(Text template, Integer days, OffsetDateTime dueAt, boolean keep) {
-        if (template.ja().indexOf('{') < 0 && template.en().indexOf('{') < 0) {
-            return template;
-        }
-        return kept(keep, new Deadline(template, dueAt, days), () -> {
-            String n = days == null ? "" : String.valueOf(days);
-            String dueJa = dueAt == null ? "" : dueAt.format(DUE_JA);
-            String dueEn = dueAt == null ? "" : dueAt.format(DUE_EN);
-            return new Text(template.ja().replace("{due}", dueJa).replace("{days}", n),
-                    template.en().replace("{due}", dueEn).replace("{days}", n));
-        });
-    }
-
-    private static Text withNote(Text detail, Text noteTemplate, List<String> sources, boolean keep) {
-        return kept(keep, new Unconfirmed(detail, noteTemplate, sources), () -> {
-            Text note = noteTemplate.map(s -> s.replace("{sources}", String.join("; ", sources)));
-            return new Text(detail.ja() + "\n" + note.ja(), detail.en() + "\n" + note.en());
-        });
-    }
-
-    private static Text kept(boolean keep, Object key, Supplier<Text> fill) {
-        return keep ? FILLED.get(key, k -> fill.get()) : fill.get();
+                List.copyOf(because), List.copyOf(alsoFrom), null, null, null);
     }
 
     private static List<Item> ofKind(List<Item> items, Catalogue catalogue, ItemKind kind) {

@@ -50,7 +50,30 @@ public class JsonConfig implements ObjectMapperCustomizer {
         }
     }
 
-    /** Every string of every body, as Jackson reads it: JSON text only, and refused when it holds U+0000. */
+    /**
+     * A string with a lone UTF-16 surrogate (a {@code \ud800} escape without its pair): no valid Unicode, and a
+     * UTF-8 database stores it as "?", so what was acknowledged would not be what is kept.
+     */
+    public static final class LoneSurrogateException extends com.fasterxml.jackson.databind.JsonMappingException {
+        LoneSurrogateException(com.fasterxml.jackson.core.JsonParser parser) {
+            super(parser, "a string contains a lone UTF-16 surrogate");
+        }
+    }
+
+    /** Whether the text holds a surrogate that is not half of a pair. */
+    public static boolean hasLoneSurrogate(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every string of every body, as Jackson reads it: JSON text only, refused when it holds U+0000 or is no valid Unicode. */
     private static final class NoNulStrings extends com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer<String> {
         private static final com.fasterxml.jackson.databind.deser.std.StringDeserializer STRINGS =
                 com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance;
@@ -69,6 +92,9 @@ public class JsonConfig implements ObjectMapperCustomizer {
             String value = STRINGS.deserialize(p, ctxt);
             if (value.indexOf(0) >= 0) {
                 throw new NulCharacterException(p);
+            }
+            if (hasLoneSurrogate(value)) {
+                throw new LoneSurrogateException(p);
             }
             return value;
         }

@@ -18,8 +18,25 @@ public final class Deadlines {
     }
 
     /**
-     * The deadline for {@code due}, counted from {@code awareAt}; null unless the timing is
-     * {@link Timing#BY_DEADLINE}.
+     * A deadline, and whether a closed day moved it: then {@code countedDay} is the day the count ended on and
+     * {@code movedBecause} why the administration was closed that day; both are null when it did not move.
+     */
+    public record Deadline(OffsetDateTime dueAt, LocalDate countedDay, JapaneseCalendar.Closure movedBecause) {
+
+        public boolean moved() {
+            return movedBecause != null;
+        }
+    }
+
+    /** The deadline for {@code due}, as {@link #deadline} computes it; null unless the timing is BY_DEADLINE. */
+    public static OffsetDateTime dueAt(OffsetDateTime awareAt, Due due) {
+        Deadline deadline = deadline(awareAt, due);
+        return deadline == null ? null : deadline.dueAt();
+    }
+
+    /**
+     * The deadline for {@code due}, counted from {@code awareAt}, and whether a closed day moved it; null unless
+     * the timing is {@link Timing#BY_DEADLINE}.
      *
      * <ul>
      *   <li>Days: the first day is not counted (初日不算入, Civil Code Art. 140), and the days are Japanese
@@ -32,7 +49,7 @@ public final class Deadlines {
      * @throws IllegalArgumentException if a BY_DEADLINE due does not have exactly one of days and hours, or has a
      *                                  negative count
      */
-    public static OffsetDateTime dueAt(OffsetDateTime awareAt, Due due) {
+    public static Deadline deadline(OffsetDateTime awareAt, Due due) {
         Objects.requireNonNull(due, "due");
         if (due.timing() != Timing.BY_DEADLINE) {
             return null;
@@ -47,14 +64,14 @@ public final class Deadlines {
         if (days != null) {
             requireNonNegative("days", days);
             LocalDate dayOfAwareness = awareAt.atZoneSameInstant(JapaneseCalendar.JST).toLocalDate();
-            LocalDate lastDay = dayOfAwareness.plusDays(days);
-            if (due.movesToOpenDay()) {
-                lastDay = JapaneseCalendar.nextOpenDay(lastDay);
-            }
-            return lastDay.atTime(END_OF_DAY).atZone(JapaneseCalendar.JST).toOffsetDateTime();
+            LocalDate counted = dayOfAwareness.plusDays(days);
+            JapaneseCalendar.Closure closure = due.movesToOpenDay() ? JapaneseCalendar.closure(counted).orElse(null) : null;
+            LocalDate lastDay = closure == null ? counted : JapaneseCalendar.nextOpenDay(counted);
+            return new Deadline(lastDay.atTime(END_OF_DAY).atZone(JapaneseCalendar.JST).toOffsetDateTime(),
+                    closure == null ? null : counted, closure);
         }
         requireNonNegative("hours", hours);
-        return awareAt.plusHours(hours).atZoneSameInstant(JapaneseCalendar.JST).toOffsetDateTime();
+        return new Deadline(awareAt.plusHours(hours).atZoneSameInstant(JapaneseCalendar.JST).toOffsetDateTime(), null, null);
     }
 
     private static void requireNonNegative(String what, int count) {

@@ -71,6 +71,16 @@ public final class JapaneseCalendar {
         return holidayName(d).isPresent();
     }
 
+    /** Why national administrative bodies are closed on a day, as a deadline moved past it says. */
+    public enum Closure {
+        /** 29 December – 3 January, whatever the day of the week. */
+        YEAR_END,
+        SATURDAY,
+        SUNDAY,
+        /** A national holiday on a weekday, including 振替休日 and 国民の休日 ({@link #holidayName} names it). */
+        NATIONAL_HOLIDAY
+    }
+
     /**
      * Whether national administrative bodies are closed on {@code d}: Saturdays, Sundays, national holidays and
      * 29 December – 3 January (行政機関の休日に関する法律 Art. 1 (1)).
@@ -78,12 +88,28 @@ public final class JapaneseCalendar {
      * @throws IllegalArgumentException if {@code d} is outside 2000–2099
      */
     public static boolean isAdministrationClosed(LocalDate d) {
+        return closure(d).isPresent();
+    }
+
+    /**
+     * Why the administration is closed on {@code d}, empty if it is open. The year-end closure is named before
+     * the day of the week, and the day of the week before a holiday that falls on it, as a reader would say it.
+     *
+     * @throws IllegalArgumentException if {@code d} is outside 2000–2099
+     */
+    public static Optional<Closure> closure(LocalDate d) {
         requireSupported(d);
+        if (isYearEndClosure(d)) {
+            return Optional.of(Closure.YEAR_END);
+        }
         DayOfWeek dow = d.getDayOfWeek();
-        return dow == DayOfWeek.SATURDAY
-                || dow == DayOfWeek.SUNDAY
-                || isYearEndClosure(d)
-                || isNationalHoliday(d);
+        if (dow == DayOfWeek.SATURDAY) {
+            return Optional.of(Closure.SATURDAY);
+        }
+        if (dow == DayOfWeek.SUNDAY) {
+            return Optional.of(Closure.SUNDAY);
+        }
+        return isNationalHoliday(d) ? Optional.of(Closure.NATIONAL_HOLIDAY) : Optional.empty();
     }
 
     /** {@code d} itself if the administration is open on it, otherwise the next day on which it is open. */

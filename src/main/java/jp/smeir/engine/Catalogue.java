@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,10 +17,25 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * rules so that analysts change texts and rules together. Part of the rule base and of its version.
  */
 public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> items, Map<String, Text> questions,
-                        Map<String, Text> notes) {
+                        Map<String, Text> notes, Map<String, Note> unconfirmed,
+                        /** The codes that contain the damage or keep the evidence, in the order to do them: they lead an answer's first steps. */
+                        List<String> containment) {
 
     public static final String FILE = "catalogue.yaml";
-    static final String UNCONFIRMED_NOTE = "unconfirmed";
+    /** The key under {@code notes} of the words around an item's unconfirmed points. */
+    static final String UNCONFIRMED_FRAME = "unconfirmed";
+    /** Where the frame puts the points. */
+    public static final String POINTS = "{points}";
+    /** The key under {@code notes} of the sentence on a deadline that a closed day moved. */
+    static final String DEADLINE_MOVED = "deadline-moved";
+    /** The placeholders of that sentence. */
+    static final List<String> DEADLINE_MOVED_PLACEHOLDERS = List.of("{days}", "{day}", "{reason}", "{open}");
+    /** The keys under {@code notes} of why the administration is closed, one per kind of closed day. */
+    static final List<String> CLOSED_REASONS = List.of("closed-year-end", "closed-saturday", "closed-sunday", "closed-national-holiday");
+    /** A note's id: lower-case words joined by hyphens, e.g. {@code aware-start}. */
+    private static final Pattern NOTE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+    /** The notes that say a target is the service's, not the law's; each contains {@code {within}}. */
+    private static final Map<Timing, String> TARGET_NOTES = Map.of(Timing.IMMEDIATELY, "targetImmediately", Timing.PROMPTLY, "targetPromptly");
 
     /** A body or person that a notification or escalation goes to. */
     public record Recipient(Text name, String contact) {
@@ -29,16 +45,91 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
     public record Entry(ItemKind kind, Stage stage, String recipient, Text title, Text detail) {
     }
 
+    /**
+     * A point that rests on an unconfirmed source, said once for every rule that names it by its id
+     * ({@code @unconfirmed("aware-start, closed-days")}): its words for the item's detail in each language, and the
+     * source with its reference for the item's {@code basis}.
+     */
+    public record Note(String ja, String en, String basis) {
+
+        public Text text() {
+            return new Text(ja, en);
+        }
+    }
+
     public Catalogue {
         recipients = Map.copyOf(recipients == null ? Map.of() : recipients);
         items = new LinkedHashMap<>(items == null ? Map.of() : items);
         questions = Map.copyOf(questions == null ? Map.of() : questions);
         notes = Map.copyOf(notes == null ? Map.of() : notes);
+        unconfirmed = Map.copyOf(unconfirmed == null ? Map.of() : unconfirmed);
+        containment = List.copyOf(containment == null ? List.of() : containment);
     }
 
-    /** The note appended to an item whose basis is partly unconfirmed; contains {@code {sources}}. */
-    public Text unconfirmedNote() {
-        return notes.get(UNCONFIRMED_NOTE);
+    /** The words around the points of an item whose basis is partly unconfirmed; each language contains {@value #POINTS}. */
+    public Text unconfirmedFrame() {
+        return notes.get(UNCONFIRMED_FRAME);
+    }
+
+    /**
+     * The sentence a deadline moved past a closed day carries: {@code {days}} the count, {@code {day}} the day it
+     * ended on, {@code {reason}} why that day is closed, {@code {open}} the next open day.
+     */
+    public Text deadlineMoved() {
+        return notes.get(DEADLINE_MOVED);
+    }
+
+    /**
+     * Why the administration is closed on a day, for the sentence above: {@code kind} is the name of the kind of
+     * closed day (YEAR_END, SATURDAY, SUNDAY, NATIONAL_HOLIDAY); a holiday's words may name it with {@code {holiday}}.
+     */
+    public Text closedReason(String kind) {
+        Text reason = notes.get("closed-" + kind.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (reason == null) {
+            throw new IllegalStateException("no note closed-" + kind + " in " + FILE);
+        }
+        return reason;
+    }
+
+    /** The note with this id; the rule base is built only if every id a rule names is here. */
+    public Note note(String id) {
+        Note note = unconfirmed.get(id);
+        if (note == null) {
+            throw new IllegalStateException("no note " + id + " under unconfirmed in " + FILE);
+        }
+        return note;
+    }
+
+    /** The basis entry an unconfirmed note gives an item: its source, unconfirmed, with its id. */
+    public Basis basis(String noteId) {
+        return new Basis(note(noteId).basis(), false, noteId);
+    }
+
+    /**
+     * The note ids of an {@code @unconfirmed} value: one or more ids separated by commas. Empty for no value.
+     *
+     * @throws IllegalArgumentException naming the part that is not an id
+     */
+    public static List<String> noteIds(String value) {
+        if (value == null || value.isBlank()) {
+            return List.of();
+        }
+        List<String> ids = new ArrayList<>();
+        for (String part : value.split(",", -1)) {
+            String id = part.strip();
+            if (!NOTE_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("\"" + id + "\" is not a note id (lower-case words joined by hyphens)");
+            }
+            if (!ids.contains(id)) {
+                ids.add(id);
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The note for the working target of {@code timing} (IMMEDIATELY or PROMPTLY), with the placeholder {@code {within}}. */
+    public Text targetNote(Timing timing) {
+        return notes.get(TARGET_NOTES.get(timing));
     }
 
     public Entry entry(String code) {
@@ -100,10 +191,36 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
                 errors.add(new RuleError(FILE, 0, "question on " + fact + ": needs ja and en"));
             }
         });
-        Text note = notes.get(UNCONFIRMED_NOTE);
-        if (!complete(note) || !note.ja().contains("{sources}") || !note.en().contains("{sources}")) {
-            errors.add(new RuleError(FILE, 0, "notes.unconfirmed needs ja and en, each with the placeholder {sources}"));
+        Text frame = notes.get(UNCONFIRMED_FRAME);
+        if (!complete(frame) || !frame.ja().contains(POINTS) || !frame.en().contains(POINTS)) {
+            errors.add(new RuleError(FILE, 0, "notes.unconfirmed needs ja and en, each with the placeholder " + POINTS));
         }
+        Text moved = notes.get(DEADLINE_MOVED);
+        if (!complete(moved) || !DEADLINE_MOVED_PLACEHOLDERS.stream().allMatch(p -> moved.ja().contains(p) && moved.en().contains(p))) {
+            errors.add(new RuleError(FILE, 0, "notes." + DEADLINE_MOVED + " needs ja and en, each with the placeholders "
+                    + String.join(", ", DEADLINE_MOVED_PLACEHOLDERS)));
+        }
+        CLOSED_REASONS.stream().filter(key -> !complete(notes.get(key)))
+                .forEach(key -> errors.add(new RuleError(FILE, 0, "notes." + key + " needs ja and en")));
+        unconfirmed.forEach((id, note) -> {
+            if (!NOTE_ID.matcher(id).matches()) {
+                errors.add(new RuleError(FILE, 0, "unconfirmed." + id + ": an id is lower-case words joined by hyphens"));
+            }
+            if (note == null || !complete(note.text()) || note.basis() == null || note.basis().isBlank()) {
+                errors.add(new RuleError(FILE, 0, "unconfirmed." + id + ": needs ja, en and basis"));
+            }
+        });
+        TARGET_NOTES.values().forEach(key -> {
+            Text target = notes.get(key);
+            if (!complete(target) || !target.ja().contains("{within}") || !target.en().contains("{within}")) {
+                errors.add(new RuleError(FILE, 0, "notes." + key + " needs ja and en, each with the placeholder {within}"));
+            }
+        });
+        containment.forEach(code -> {
+            if (!items.containsKey(code)) {
+                errors.add(new RuleError(FILE, 0, "containment lists " + code + ", which is not under items"));
+            }
+        });
         return errors;
     }
 

@@ -8,7 +8,7 @@ package jp.smeir.engine;
  * @param days            for a day count: the N of "within N days of becoming aware" (first day not counted)
  * @param hours           for an hour count: hours after awareAt, to the minute
  * @param movesToOpenDay  a day-counted filing with a national administrative body that falls on a closed day
- *                        moves to the next open day (domain reference §7.8)
+ *                        moves to the next open day (docs/legal-basis.md §15.3)
  */
 public record Due(Timing timing, Integer days, Integer hours, boolean movesToOpenDay) {
 

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Why a derived fact holds: its truth, the input facts that made it so (in words, for the answer's
  * {@code because}), the unknown facts it hangs on (for the answer's {@code questions}) and the unconfirmed
- * sources it rests on (each becomes a {@code basis} entry with {@code confirmed: false} on every item that
- * follows from it). Rules build these with {@link #fact}, {@link #unknown}, {@link #all} and {@link #any}.
+ * sources it rests on, as ids of the catalogue's notes (each becomes a {@code basis} entry with
+ * {@code confirmed: false}, and its words a note in the detail, on every item that follows from it). Rules build these with {@link #fact}, {@link #unknown}, {@link #all} and {@link #any}.
  */
 public record Reasoning(Truth truth, List<String> because, List<String> openFacts, List<String> unconfirmed) {
 
@@ -88,17 +88,16 @@ public record Reasoning(Truth truth, List<String> because, List<String> openFact
     }
 
     /**
-     * The same reasoning, resting also on what the deriving rule marks {@code @unconfirmed} (if anything): so a
+     * The same reasoning, resting also on the notes the deriving rule names {@code @unconfirmed} (if any): so a
      * classification whose source is unconfirmed says so on every duty that follows from it.
      */
     public Reasoning restingOn(org.kie.api.runtime.rule.RuleContext rule) {
-        String note = RuleBase.meta(rule.getRule(), "unconfirmed");
-        if (note == null || note.isBlank() || unconfirmed.contains(note)) {
+        List<String> notes = RuleBase.unconfirmedNotes(rule.getRule());
+        LinkedHashSet<String> all = new LinkedHashSet<>(unconfirmed);
+        if (notes.isEmpty() || !all.addAll(notes)) {
             return this;
         }
-        List<String> all = new ArrayList<>(unconfirmed);
-        all.add(note);
-        return new Reasoning(truth, because, openFacts, all);
+        return new Reasoning(truth, because, openFacts, List.copyOf(all));
     }
 
     private static Reasoning combine(Collection<? extends Reasoning> parts, boolean certain) {

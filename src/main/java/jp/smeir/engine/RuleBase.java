@@ -138,7 +138,7 @@ public final class RuleBase {
             throw new RuleBuildException(errors);
         }
         KieContainer container = ks.newKieContainer(releaseId, loader);
-        return new RuleBase(version, container, describe(container.getKieBase()), catalogue);
+        return new RuleBase(version, container, describe(container.getKieBase(), catalogue), catalogue);
     }
 
     private static Map<String, byte[]> readRuleFiles(Path root) {
@@ -188,8 +188,11 @@ public final class RuleBase {
         return path;
     }
 
-    /** Lists the rules with their metadata; a rule without a basis or stage is a build error. */
-    private static Map<String, RuleInfo> describe(KieBase kieBase) {
+    /**
+     * Lists the rules with their metadata; a rule without a basis or stage, or naming an unconfirmed note the
+     * catalogue does not have, is a build error.
+     */
+    private static Map<String, RuleInfo> describe(KieBase kieBase, Catalogue catalogue) {
         List<RuleImpl> all = new ArrayList<>();
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
@@ -219,10 +222,21 @@ public final class RuleBase {
             }
             List<Basis> bases = new ArrayList<>();
             bases.add(new Basis(basis, true));
-            String unconfirmed = meta(rule, "unconfirmed");
-            if (unconfirmed != null && !unconfirmed.isBlank()) {
-                bases.add(new Basis(unconfirmed, false));
+            List<String> notes;
+            try {
+                notes = unconfirmedNotes(rule);
+            } catch (IllegalArgumentException e) {
+                errors.add(new RuleError(file, 0, "rule \"" + rule.getName() + "\": @unconfirmed names notes of " + Catalogue.FILE
+                        + " by id, e.g. @unconfirmed(\"aware-start, closed-days\"); " + e.getMessage()));
+                continue;
             }
+            List<String> unknown = notes.stream().filter(id -> !catalogue.unconfirmed().containsKey(id)).toList();
+            if (!unknown.isEmpty()) {
+                errors.add(new RuleError(file, 0, "rule \"" + rule.getName() + "\" names unconfirmed notes that " + Catalogue.FILE
+                        + " does not have under unconfirmed: " + String.join(", ", unknown)));
+                continue;
+            }
+            notes.forEach(id -> bases.add(catalogue.basis(id)));
             rules.put(rule.getName(), new RuleInfo(rule.getName(), ruleStage, bases, file));
         }
         if (!errors.isEmpty()) {
@@ -233,6 +247,11 @@ public final class RuleBase {
 
     private static String fileOf(RuleImpl rule) {
         return rule.getResource() == null ? "" : relative(rule.getResource().getSourcePath());
+    }
+
+    /** The ids of the unconfirmed notes a rule names in {@code @unconfirmed("id, id")}; empty if it names none. */
+    static List<String> unconfirmedNotes(Rule rule) {
+        return Catalogue.noteIds(meta(rule, "unconfirmed"));
     }
 
     /** Drools hands metadata values back with their quotes; this is the one place that strips them. */

@@ -9,6 +9,11 @@ public record RuleInfo(String name, RuleStage stage, List<Basis> basis, String f
         basis = List.copyOf(basis);
     }
 
+    /** The ids of the catalogue's unconfirmed notes the rule names ({@code @unconfirmed}), in its order. */
+    public List<String> unconfirmedNotes() {
+        return basis.stream().map(Basis::note).filter(java.util.Objects::nonNull).toList();
+    }
+
     /** True when some of the rule's basis is unconfirmed: its items must say so and ask to verify. */
     public boolean hasUnconfirmedBasis() {
         return basis.stream().anyMatch(b -> !b.confirmed());

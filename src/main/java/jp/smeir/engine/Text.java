@@ -17,6 +17,12 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 @JsonSerialize(using = Text.Writer.class)
 public record Text(String ja, String en) {
 
+    /**
+     * A serialization attribute ({@code ObjectWriter.withAttribute}): "ja" or "en" writes only that key of every
+     * text (an answer in one language, contract v1.1 {@code lang}); absent, both.
+     */
+    public static final String LANGUAGE = "jp.smeir.text.language";
+
     public Text map(java.util.function.UnaryOperator<String> f) {
         return new Text(f.apply(ja), f.apply(en));
     }
@@ -31,9 +37,14 @@ public record Text(String ja, String en) {
 
         @Override
         public void serialize(Text text, JsonGenerator out, SerializerProvider provider) throws IOException {
+            Object language = provider.getAttribute(LANGUAGE);
             out.writeStartObject(text);
-            write(out, JA, text.ja);
-            write(out, EN, text.en);
+            if (!"en".equals(language)) {
+                write(out, JA, text.ja);
+            }
+            if (!"ja".equals(language)) {
+                write(out, EN, text.en);
+            }
             out.writeEndObject();
         }
 

@@ -16,7 +16,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import jp.smeir.assessment.AnswerView;
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.facts.IncidentType;
 import jp.smeir.incident.IncidentViews.ExternalTicket;
@@ -58,13 +61,23 @@ public class IncidentResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    jp.smeir.report.ActionSheets sheets;
+
+    static final String LANG = "ja or en: every text of the assessment in that language only (same shape, one key); absent: both";
+    static final String VIEW = "compact: the assessment's items with only code, status, stage, priority, title and dueAt or "
+            + "targetAt, its questions with only their facts; full (default): everything";
+
     @POST
     @Operation(summary = "Open an incident from facts; it is assessed and stored",
             description = "The body is the incident facts (contract §1), optionally with externalTicket {system, id}. "
                     + "With an Idempotency-Key, a retry with the same body returns the same incident; the same key with a "
                     + "different body is 422.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
-    public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
+    public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                         @Parameter(description = LANG) @QueryParam("lang") String lang,
+                         @Parameter(description = VIEW) @QueryParam("view") String answerView, JsonNode body) {
+        AnswerView shown = AnswerView.of(lang, answerView);
         IncidentFacts facts = facts(body);
         ExternalTicket ticket = ticket(body);
         IncidentService.Opened opened = service.open(facts, ticket, idempotencyKey);
@@ -72,7 +85,7 @@ public class IncidentResource {
         return Response.created(URI.create("/api/v1/incidents/" + view.id()))
                 .tag(etag(view.version()))
                 .header("Idempotency-Replayed", opened.replayed() ? "true" : null)
-                .entity(view).build();
+                .entity(shown.render(json, view)).build();
     }
 
     @GET
@@ -99,9 +112,27 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)")
-    public Response get(@PathParam("id") UUID id) {
+    public Response get(@PathParam("id") UUID id, @Parameter(description = LANG) @QueryParam("lang") String lang,
+                        @Parameter(description = VIEW) @QueryParam("view") String answerView, @Context HttpHeaders headers) {
+        AnswerView.requireJson(headers.getAcceptableMediaTypes());
+        AnswerView shown = AnswerView.of(lang, answerView);
         IncidentView view = service.get(id);
-        return Response.ok(view).tag(etag(view.version())).build();
+        return Response.ok(shown.render(json, view)).tag(etag(view.version())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Produces({jp.smeir.report.ActionSheets.MARKDOWN, jp.smeir.report.ActionSheets.HTML})
+    @Operation(summary = "The incident's action sheet: first steps, duties with deadlines and their progress, questions",
+            description = "One page to print, Japanese by default (lang=en for English): Markdown folded to 80 columns, or an "
+                    + "HTML page with print styles.")
+    public Response sheet(@PathParam("id") UUID id, @Parameter(description = "ja (default) or en") @QueryParam("lang") String lang,
+                          @Context HttpHeaders headers) {
+        String language = AnswerView.of(lang, null).sheetLanguage();
+        boolean html = jp.smeir.report.ActionSheets.wantsHtml(headers.getAcceptableMediaTypes());
+        IncidentView view = service.get(id);
+        return Response.ok(sheets.of(view, language, html), html ? jp.smeir.report.ActionSheets.HTML : jp.smeir.report.ActionSheets.MARKDOWN)
+                .tag(etag(view.version())).build();
     }
 
     @PUT
@@ -109,18 +140,24 @@ public class IncidentResource {
     @Operation(summary = "Replace the facts and re-assess; answers the new assessment and its difference from the previous one",
             description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
-    public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, JsonNode body) {
+    public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
+                                 @Parameter(description = LANG) @QueryParam("lang") String lang,
+                                 @Parameter(description = VIEW) @QueryParam("view") String answerView, JsonNode body) {
+        AnswerView shown = AnswerView.of(lang, answerView);
         IncidentView view = service.replaceFacts(id, IfMatch.required(ifMatchLines, id), facts(body));
-        return Response.ok(view).tag(etag(view.version())).build();
+        return Response.ok(shown.render(json, view)).tag(etag(view.version())).build();
     }
 
     @POST
     @Path("/{id}/status")
     @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
             description = "Closing while a REQUIRED item is neither done nor marked not applicable is 409 with openCodes. If-Match is optional here.")
-    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines, StatusChange change) {
+    public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
+                                 @Parameter(description = LANG) @QueryParam("lang") String lang,
+                                 @Parameter(description = VIEW) @QueryParam("view") String answerView, StatusChange change) {
+        AnswerView shown = AnswerView.of(lang, answerView);
         IncidentView view = service.changeStatus(id, IfMatch.of(ifMatchLines), change);
-        return Response.ok(view).tag(etag(view.version())).build();
+        return Response.ok(shown.render(json, view)).tag(etag(view.version())).build();
     }
 
     @GET
@@ -185,10 +222,18 @@ public class IncidentResource {
         if (value == null || value.isBlank()) {
             return null;
         }
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(value);
+            time = OffsetDateTime.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
             throw InvalidInputException.of(field, "must be an ISO-8601 date-time with an offset, e.g. 2026-11-20T09:30:00+09:00");
         }
+        // bounded like every stored time, so that no database is asked about the year -999999999
+        int year = time.getYear();
+        if (year < IncidentFacts.OCCURRED_FIRST_YEAR || year > IncidentFacts.LAST_YEAR) {
+            throw InvalidInputException.of(field, "must be a time between the years " + IncidentFacts.OCCURRED_FIRST_YEAR
+                    + " and " + IncidentFacts.LAST_YEAR);
+        }
+        return time;
     }
 }

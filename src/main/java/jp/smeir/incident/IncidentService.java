@@ -90,6 +90,9 @@ public class IncidentService {
     @Inject
     io.micrometer.core.instrument.MeterRegistry metrics;
 
+    @Inject
+    jp.smeir.assessment.WorkingTargets targets;
+
     /** The answer to an open: the incident, and whether it is a replay of an earlier request with the same key. */
     public record Opened(IncidentView view, boolean replayed) {
     }
@@ -111,7 +114,7 @@ public class IncidentService {
             }
         }
         Instant now = now();
-        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)));
+        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)), targets);
         metrics.counter("incident.assessments", "source", "incident").increment();
         try {
             return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, idempotencyKey, digest, assessment, now, who));
@@ -254,7 +257,7 @@ public class IncidentService {
     /** Replaces the facts and re-assesses, if the incident is at a version {@code ifMatch} names. */
     public IncidentView replaceFacts(UUID id, IfMatch ifMatch, IncidentFacts facts) {
         AssessmentService.requireValid(facts);
-        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now())));
+        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now())), targets);
         metrics.counter("incident.assessments", "source", "incident").increment();
         String who = actor.name();
         return write(() -> {

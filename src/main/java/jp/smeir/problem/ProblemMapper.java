@@ -158,6 +158,9 @@ public class ProblemMapper {
         if (mapping instanceof jp.smeir.common.JsonConfig.NulCharacterException) {
             return new FieldError(field, "must not contain the NUL character (U+0000)");
         }
+        if (mapping instanceof jp.smeir.common.JsonConfig.LoneSurrogateException) {
+            return new FieldError(field, "must be valid Unicode: a UTF-16 surrogate escape (\\ud800–\\udfff) needs its pair");
+        }
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null && format.getTargetType().isEnum()) {
             return new FieldError(field, "must be one of " + Arrays.toString(format.getTargetType().getEnumConstants()));
         }

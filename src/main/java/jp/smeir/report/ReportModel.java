@@ -61,11 +61,11 @@ public record ReportModel(
                       String notApplicable) {
     }
 
-    /** An item resting on unconfirmed points, and the points, as the rules state them. */
+    /** An item resting on unconfirmed points, and the points in the draft's language. */
         public record Caution(String title, List<String> points) {
     }
 
-    /** A question still open. */
+    /** A question still open, and the titles of the items its answer decides (their codes if an item is gone). */
         public record QuestionRow(String fact, String question, List<String> affects) {
     }
 

@@ -23,8 +23,8 @@ import jp.smeir.common.Roles;
 @RolesAllowed({Roles.REPORTER, Roles.ANALYST, Roles.ADMIN})
 public class ReportResource {
 
-    static final String MARKDOWN = "text/markdown; charset=UTF-8";
-    static final String HTML = "text/html; charset=UTF-8";
+    static final String MARKDOWN = ActionSheets.MARKDOWN;
+    static final String HTML = ActionSheets.HTML;
 
     @Inject
     ReportService service;
@@ -37,9 +37,8 @@ public class ReportResource {
     public Response report(@PathParam("id") UUID id,
                            @Parameter(description = "management, ppc or public") @QueryParam("kind") String kind,
                            @Parameter(description = "ja (default) or en") @QueryParam("lang") String lang,
-                           @jakarta.ws.rs.HeaderParam("Accept") String accept) {
-        boolean html = accept != null && accept.contains("text/html")
-                && (!accept.contains("text/markdown") || accept.indexOf("text/html") < accept.indexOf("text/markdown"));
+                           @jakarta.ws.rs.core.Context jakarta.ws.rs.core.HttpHeaders headers) {
+        boolean html = ActionSheets.wantsHtml(headers.getAcceptableMediaTypes());
         return html ? Response.ok(service.html(id, kind, lang), HTML).build()
                 : Response.ok(service.markdown(id, kind, lang), MARKDOWN).build();
     }

@@ -1,8 +1,5 @@
 package jp.smeir.report;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -18,14 +15,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.quarkus.qute.Engine;
 
 import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.Item;
@@ -47,9 +39,8 @@ import jp.smeir.report.ReportModel.QuestionRow;
 import jp.smeir.report.ReportModel.Row;
 
 /**
- * Drafts the documents people have to write: for management, the PPC's 漏えい等報告, and a public notice.
- * Templates are Markdown files with Qute expressions in the reports folder ({@code incident.reports.folder},
- * default {@code rules/reports}), read on every request so that an operator's change applies at once.
+ * Drafts the documents people have to write: for management, the PPC's 漏えい等報告, and a public notice, from
+ * the templates of the reports folder ({@link Templates}).
  */
 @ApplicationScoped
 public class ReportService {
@@ -63,45 +54,27 @@ public class ReportService {
     @Inject
     IncidentService incidents;
 
-    /** Templates are operators' files read at each request, so the engine resolves the model's records by reflection. */
-    private final Engine qute = Engine.builder().addDefaults().addValueResolver(new io.quarkus.qute.ReflectionValueResolver()).build();
+    @Inject
+    Templates templates;
 
     @Inject
     Clock clock;
 
-    @ConfigProperty(name = "incident.reports.folder", defaultValue = "rules/reports")
-    String folder;
-
-    private final Parser markdown = Parser.builder().extensions(List.of(TablesExtension.create())).build();
-    private final HtmlRenderer html = HtmlRenderer.builder().extensions(List.of(TablesExtension.create())).escapeHtml(true).build();
+    /** For the words of unconfirmed notes, by their ids, in the draft's language. */
+    @Inject
+    jp.smeir.engine.RuleEngine engine;
 
     /** The draft as Markdown. */
     public String markdown(UUID id, String kind, String lang) {
         Kind k = kind(kind);
         String l = lang(lang);
         ReportModel model = model(incidents.get(id), incidents.history(id), l);
-        Path template = template(k, l);
-        try {
-            return qute.parse(read(template)).data("r", model).render();
-        } catch (io.quarkus.qute.TemplateException e) {
-            // an operator's edit broke the template: say which and where, without the engine's internals
-            int line = e.getOrigin() == null ? 0 : e.getOrigin().getLine();
-            throw new jp.smeir.problem.ProblemException(500, "report-template-broken", "Report template broken",
-                    "The report template " + template.getFileName() + (line > 0 ? " (line " + line + ")" : "")
-                            + " cannot be rendered; an operator must correct it in " + folder + ".");
-        }
+        return templates.render((k == Kind.public_notice ? "public" : k.name()) + "." + l + ".md", "r", model);
     }
 
     /** The same draft as a standalone HTML page. */
     public String html(UUID id, String kind, String lang) {
-        String md = markdown(id, kind, lang);
-        String body = html.render(markdown.parse(md));
-        String title = md.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip())
-                .orElse(kind(kind).name());
-        return "<!DOCTYPE html>\n<html lang=\"" + lang(lang) + "\"><head><meta charset=\"utf-8\"><title>"
-                + title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\\", "") + "</title><style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.6}"
-                + "table{border-collapse:collapse}td,th{border:1px solid #999;padding:.3em .6em;vertical-align:top}</style></head><body>\n"
-                + body + "</body></html>\n";
+        return templates.page(markdown(id, kind, lang), lang(lang), kind(kind).name());
     }
 
     static Kind kind(String kind) {
@@ -124,22 +97,8 @@ public class ReportService {
         throw InvalidInputException.of("lang", "must be ja or en");
     }
 
-    private Path template(Kind kind, String lang) {
-        String name = (kind == Kind.public_notice ? "public" : kind.name()) + "." + lang + ".md";
-        return Path.of(folder).resolve(name);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new jp.smeir.problem.ProblemException(500, "report-template-missing", "Report template missing",
-                    "The report template " + file.getFileName() + " cannot be read; an operator must restore it.");
-        }
-    }
-
     private ReportModel model(IncidentView incident, List<HistoryEntry> history, String lang) {
-        Labels labels = Labels.load(Path.of(folder).resolve("labels.yaml"));
+        Labels labels = templates.labels();
         String missing = labels.word("missing", lang);
         IncidentFacts f = incident.facts().normalized();
         Assessment a = incident.assessment();
@@ -191,12 +150,23 @@ public class ReportService {
                 facts, a.actions().stream().map(row).toList(), notifications, a.escalations().stream().map(row).toList(),
                 openDuties.stream().map(row).toList(),
                 all.stream().filter(r -> "OVERDUE".equals(progress.get(r.code()).state().name())).toList(),
-                a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang), q.affects())).toList(),
+                a.questions().stream().map(q -> new QuestionRow(q.fact(), Labels.pick(q.question(), lang),
+                        q.affects().stream().map(code -> byCode.containsKey(code) ? byCode.get(code).title() : code).toList())).toList(),
                 history.stream().map(h -> new HistoryRow(h.seq(), time(h.at(), lang), labels.of("historyType", h.type(), lang),
                         escape(h.actor()), summary(h, labels, lang))).toList(),
                 ppc, unconfirmed, a.items().stream().filter(i -> i.basis().stream().anyMatch(b -> !b.confirmed()))
                         .map(i -> new Caution(Labels.pick(i.title(), lang),
-                                i.basis().stream().filter(b -> !b.confirmed()).map(Basis::source).toList())).toList());
+                                i.basis().stream().filter(b -> !b.confirmed()).map(b -> point(b, lang)).distinct().toList())).toList());
+    }
+
+    /**
+     * An unconfirmed point in the draft's language: the words of its note in the catalogue in service; the source
+     * as the rules state it only for an answer stored before notes had ids, or whose note has since been removed.
+     */
+    private String point(Basis basis, String lang) {
+        var notes = engine.ruleBase().catalogue().unconfirmed();
+        var note = basis.note() == null ? null : notes.get(basis.note());
+        return note == null ? escape(basis.source()) : Labels.pick(note.text(), lang);
     }
 
     private static Row row(Item item, ItemProgress p, String unconfirmed, Labels labels, String lang) {
@@ -207,7 +177,7 @@ public class ReportService {
                 c == null ? null : time(c.at(), lang), c == null ? null : escape(c.by()), c == null || c.reference() == null ? null : escape(c.reference()),
                 item.recipient() == null ? null : Labels.pick(item.recipient().name(), lang),
                 item.recipient() == null ? null : item.recipient().contact(), item.rule(),
-                item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " [unconfirmed]")).toList(),
+                item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " " + unconfirmed)).toList(),
                 item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed, p == null ? null : escape(p.assignee()),
                 p == null || p.notApplicable() == null ? null : escape(p.notApplicable().reason()));
     }

@@ -28,6 +28,7 @@ import jp.smeir.facts.IncidentFacts;
 import jp.smeir.facts.Organization;
 import jp.smeir.facts.PersonalData;
 import jp.smeir.support.FactsArbitraries;
+import jp.smeir.support.OneLanguage;
 import jp.smeir.support.TestRules;
 
 /** Invariants that must hold for any combination of facts, known or unknown. */
@@ -63,8 +64,8 @@ class AssessmentPropertiesTest {
             assertThat(item.because()).isNotEmpty();
             assertThat(item.title().ja()).isNotBlank();
             assertThat(item.title().en()).isNotBlank();
-            assertThat(item.detail().ja()).isNotBlank().doesNotContain("{due}", "{days}", "{sources}");
-            assertThat(item.detail().en()).isNotBlank().doesNotContain("{due}", "{days}", "{sources}");
+            assertThat(item.detail().ja()).isNotBlank().doesNotContain("{due}", "{days}", "{moved}", "{points}");
+            assertThat(item.detail().en()).isNotBlank().doesNotContain("{due}", "{days}", "{moved}", "{points}");
             assertThat(item.recipient() != null).as("recipient on %s", item.code())
                     .isEqualTo(catalogue.entry(item.code()).kind() != ItemKind.ACTION);
             assertThat(item.dueAt() != null).as("dueAt on %s", item.code()).isEqualTo(item.timing() == Timing.BY_DEADLINE);
@@ -77,12 +78,15 @@ class AssessmentPropertiesTest {
             }
             if (item.basis().stream().anyMatch(b -> !b.confirmed())) {
                 assertThat(item.detail().en()).contains("To be verified");
+                assertThat(item.detail().ja()).contains("【要確認】");
             }
         }
         a.questions().forEach(q -> {
             assertThat(q.question().ja()).isNotBlank();
             assertThat(q.affects()).isNotEmpty();
         });
+        // every text in one language, whatever the facts and whichever day a deadline falls on (legal-basis §16.6)
+        assertThat(OneLanguage.problems(TestRules.JSON.valueToTree(a))).isEmpty();
     }
 
     @Property(tries = 500)

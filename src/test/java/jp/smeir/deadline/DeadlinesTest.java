@@ -1,6 +1,8 @@
 package jp.smeir.deadline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -72,6 +74,28 @@ class DeadlinesTest {
                 Deadlines.dueAt(at("2026-11-29T12:00:00+09:00"), Due.filingDays(30)));
         assertDue("2026-12-29T23:59:59+09:00",
                 Deadlines.dueAt(at("2026-11-29T12:00:00+09:00"), Due.days(30)));
+    }
+
+    @Test
+    void aMovedDeadlineKnowsTheDayItWasCountedToAndWhyItMoved() {
+        // day 30 on Sunday 2026-12-20 → Monday 21st
+        Deadlines.Deadline sunday = Deadlines.deadline(at("2026-11-20T10:00:00+09:00"), Due.filingDays(30));
+        assertEquals(new Deadlines.Deadline(at("2026-12-21T23:59:59+09:00"), java.time.LocalDate.of(2026, 12, 20),
+                JapaneseCalendar.Closure.SUNDAY), sunday);
+        assertTrue(sunday.moved());
+        // day 30 on Tuesday 2026-12-29, in the year-end closure → Monday 2027-01-04
+        assertEquals(new Deadlines.Deadline(at("2027-01-04T23:59:59+09:00"), java.time.LocalDate.of(2026, 12, 29),
+                JapaneseCalendar.Closure.YEAR_END), Deadlines.deadline(at("2026-11-29T12:00:00+09:00"), Due.filingDays(30)));
+        // day 30 on Monday 2026-11-23, 勤労感謝の日 → Tuesday 24th
+        assertEquals(new Deadlines.Deadline(at("2026-11-24T23:59:59+09:00"), java.time.LocalDate.of(2026, 11, 23),
+                JapaneseCalendar.Closure.NATIONAL_HOLIDAY), Deadlines.deadline(at("2026-10-24T12:00:00+09:00"), Due.filingDays(30)));
+        // day 30 on Monday 2026-12-28, the last open day of the year: not moved
+        Deadlines.Deadline weekday = Deadlines.deadline(at("2026-11-28T12:00:00+09:00"), Due.filingDays(30));
+        assertEquals(new Deadlines.Deadline(at("2026-12-28T23:59:59+09:00"), null, null), weekday);
+        assertFalse(weekday.moved());
+        // a benchmark on the same Sunday, and an hour count, never move
+        assertFalse(Deadlines.deadline(at("2026-11-20T10:00:00+09:00"), Due.days(30)).moved());
+        assertFalse(Deadlines.deadline(at("2026-11-20T10:00:00+09:00"), Due.hours(72)).moved());
     }
 
     @Test

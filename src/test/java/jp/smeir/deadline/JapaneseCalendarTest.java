@@ -273,6 +273,22 @@ class JapaneseCalendarTest {
     }
 
     @Test
+    void aClosedDaySaysWhy() {
+        assertEquals(Optional.of(JapaneseCalendar.Closure.SATURDAY), JapaneseCalendar.closure(LocalDate.of(2026, 11, 21)));
+        assertEquals(Optional.of(JapaneseCalendar.Closure.SUNDAY), JapaneseCalendar.closure(LocalDate.of(2026, 12, 20)));
+        assertEquals(Optional.of(JapaneseCalendar.Closure.NATIONAL_HOLIDAY), JapaneseCalendar.closure(LocalDate.of(2026, 11, 23)));
+        assertEquals(Optional.of(JapaneseCalendar.Closure.NATIONAL_HOLIDAY), JapaneseCalendar.closure(LocalDate.of(2026, 5, 6)));   // 振替休日
+        // a holiday on a Sunday is named by the day of the week, as a reader says it
+        assertEquals(Optional.of(JapaneseCalendar.Closure.SUNDAY), JapaneseCalendar.closure(LocalDate.of(2026, 5, 3)));
+        // the year-end closure comes first, whatever the day of the week (2026-12-29 Tuesday, 2027-01-03 Sunday, 1 Jan 元日)
+        assertEquals(Optional.of(JapaneseCalendar.Closure.YEAR_END), JapaneseCalendar.closure(LocalDate.of(2026, 12, 29)));
+        assertEquals(Optional.of(JapaneseCalendar.Closure.YEAR_END), JapaneseCalendar.closure(LocalDate.of(2027, 1, 3)));
+        assertEquals(Optional.of(JapaneseCalendar.Closure.YEAR_END), JapaneseCalendar.closure(LocalDate.of(2027, 1, 1)));
+        assertEquals(Optional.empty(), JapaneseCalendar.closure(LocalDate.of(2026, 12, 28)));
+        assertEquals(Optional.empty(), JapaneseCalendar.closure(LocalDate.of(2027, 1, 4)));
+    }
+
+    @Test
     void nextOpenDay() {
         assertEquals(LocalDate.of(2027, 1, 4), JapaneseCalendar.nextOpenDay(LocalDate.of(2026, 12, 29)));
         assertEquals(LocalDate.of(2026, 1, 5), JapaneseCalendar.nextOpenDay(LocalDate.of(2025, 12, 27)));

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import jp.smeir.support.TestRules;
 
@@ -72,5 +73,25 @@ class CatalogueTest {
         Set<String> missing = new TreeSet<>(facts);
         missing.removeAll(catalogue.questions().keySet());
         assertTrue(missing.isEmpty(), "facts without a question in catalogue.yaml: " + missing);
+    }
+
+    @Test
+    void containmentNamesItemsInTheOrderToDoThemAndTargetsSayTheyAreNotLaw() {
+        assertEquals(List.of("ISOLATE_FROM_NETWORK", "PRESERVE_EVIDENCE"), catalogue.containment().subList(0, 2));
+        assertTrue(catalogue.targetNote(Timing.PROMPTLY).ja().contains("法令上の期限ではありません"));
+        assertTrue(catalogue.targetNote(Timing.IMMEDIATELY).en().contains("not a legal deadline"));
+    }
+
+    @Test
+    void aContainmentCodeThatIsNoItemOrATargetNoteWithoutItsPeriodIsRefused(@TempDir Path dir) throws IOException {
+        String shipped = Files.readString(TestRules.RULES.resolve(Catalogue.FILE));
+        Path file = dir.resolve(Catalogue.FILE);
+        Files.writeString(file, shipped.replace("  - PRESERVE_EVIDENCE\n", "  - PRESERVE_EVIDENCES\n")
+                .replace("発覚から{within}以内に設定した作業目標です。法令上の期限ではありません。\"\n    en: \"The service's working target for \\\"promptly\\\"",
+                        "発覚後に設定した作業目標です。\"\n    en: \"The service's working target for \\\"promptly\\\""));
+        RuleBuildException e = org.junit.jupiter.api.Assertions.assertThrows(RuleBuildException.class, () -> Catalogue.load(file));
+        assertEquals(List.of("containment lists PRESERVE_EVIDENCES, which is not under items",
+                        "notes.targetPromptly needs ja and en, each with the placeholder {within}"),
+                e.errors().stream().map(RuleError::message).sorted().toList());
     }
 }

@@ -27,7 +27,7 @@ class RuleBaseTest {
             assertFalse(rule.basis().isEmpty(), rule.name());
             assertFalse(rule.basis().get(0).source().isBlank(), rule.name());
             assertTrue(rule.basis().get(0).confirmed(), "the first basis is the rule's cited source: " + rule.name());
-            assertTrue(rule.basis().get(0).source().contains("ref §"), "cites the domain reference: " + rule.name());
+            assertTrue(rule.basis().get(0).source().matches(".* — legal-basis §\\d.*"), "cites docs/legal-basis.md: " + rule.name());
             assertTrue(rule.stage() != null, rule.name());
             assertFalse(rule.file().isBlank(), rule.name());
         }
@@ -53,7 +53,7 @@ class RuleBaseTest {
 
                 rule "Broken – refers to a type that does not exist"
                     @stage("DETECT_AND_RESPOND")
-                    @basis("test — ref §0")
+                    @basis("test — legal-basis §16")
                 when
                     NoSuchFact( x == 1 )
                 then
@@ -84,6 +84,72 @@ class RuleBaseTest {
         RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
         assertEquals(List.of(new RuleError("uncited.drl", 0,
                 "rule \"Uncited – fires on anything\" has no @basis: every rule must cite its source")), e.errors());
+    }
+
+    @Test
+    void aRuleNamingSeveralNotesRestsOnEachAsAnUnconfirmedBasis() {
+        RuleBase base = TestRules.engine().ruleBase();
+        RuleInfo rule = base.rule("APPI – reportable leak with improper purpose → final report to the PPC within 60 days");
+        assertEquals(List.of("aware-start", "closed-days"), rule.unconfirmedNotes());
+        assertEquals(List.of(new Basis(base.catalogue().note("aware-start").basis(), false, "aware-start"),
+                new Basis(base.catalogue().note("closed-days").basis(), false, "closed-days")), rule.basis().subList(1, 3));
+    }
+
+    @Test
+    void aRuleNamingANoteTheCatalogueDoesNotHaveIsRefused(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Files.writeString(rules.resolve("noted.drl"), """
+                package rules;
+                import jp.smeir.facts.IncidentFacts;
+
+                rule "Noted – rests on a note nobody wrote"
+                    @stage("DETECT_AND_RESPOND")
+                    @basis("test — legal-basis §16.6")
+                    @unconfirmed("aware-start, no-such-note")
+                when
+                    IncidentFacts()
+                then
+                end
+                """);
+        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        assertEquals(List.of(new RuleError("noted.drl", 0, "rule \"Noted – rests on a note nobody wrote\" names unconfirmed notes that "
+                + "catalogue.yaml does not have under unconfirmed: no-such-note")), e.errors());
+    }
+
+    @Test
+    void aNoteWrittenOutInTheRuleInsteadOfNamedIsRefused(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Files.writeString(rules.resolve("noted.drl"), """
+                package rules;
+                import jp.smeir.facts.IncidentFacts;
+
+                rule "Noted – says its note in English"
+                    @stage("DETECT_AND_RESPOND")
+                    @basis("test — legal-basis §16.6")
+                    @unconfirmed("The deadline is not confirmed [U]")
+                when
+                    IncidentFacts()
+                then
+                end
+                """);
+        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        assertEquals(1, e.errors().size(), e.getMessage());
+        assertTrue(e.errors().get(0).message().contains("@unconfirmed names notes of catalogue.yaml by id"), e.getMessage());
+        assertTrue(e.errors().get(0).message().contains("\"The deadline is not confirmed [U]\" is not a note id"), e.getMessage());
+    }
+
+    @Test
+    void aNoteWithoutItsWordsInBothLanguagesOrItsSourceIsRefused(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        Path catalogue = rules.resolve(Catalogue.FILE);
+        Files.writeString(catalogue, Files.readString(catalogue) + """
+
+                  no-english:
+                    ja: "英語の文がありません。"
+                    basis: "test — legal-basis §16.6"
+                """);
+        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        assertEquals(List.of(new RuleError(Catalogue.FILE, 0, "unconfirmed.no-english: needs ja, en and basis")), e.errors());
     }
 
     @Test

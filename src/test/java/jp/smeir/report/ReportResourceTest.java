@@ -104,6 +104,17 @@ class ReportResourceTest {
         return incident.getString("assessment.notifications.find { it.code == '" + code + "' }.title." + lang);
     }
 
+    /** The title of an item in whichever list it is. */
+    static String anyTitle(JsonPath incident, String code, String lang) {
+        for (String list : List.of("actions", "notifications", "escalations")) {
+            String title = incident.getString("assessment." + list + ".find { it.code == '" + code + "' }.title." + lang);
+            if (title != null) {
+                return title;
+            }
+        }
+        throw new AssertionError("no item " + code);
+    }
+
     @Test
     void managementReportShowsSeverityOpenDutiesWithDeadlinesAndQuestions() {
         String id = openId(ransomware("Tanaka Taro's laptop"));
@@ -122,6 +133,10 @@ class ReportResourceTest {
         assertThat(ja, containsString("| 発生日時 | 【要記入】 |"));
         assertThat(ja, containsString("保険会社への事故通知"));
         questionsJa.forEach(q -> assertThat(ja, containsString(q)));
+        // a question names the items it decides by their titles in the draft's language, not by their codes
+        String firstAffected = incident.getString("assessment.questions[0].affects[0]");
+        assertThat(ja, containsString(questionsJa.get(0) + "（影響する項目：" + anyTitle(incident, firstAffected, "ja")));
+        assertThat(ja, not(containsString("`" + firstAffected + "`")));
         assertThat(ja, stringContainsInOrder(List.of("## 1. 状況", "## 2. 影響", "## 3. 義務と期限", "## 4. 対応済みの事項",
                 "## 5. 経営者の判断が必要な事項", "## 6. 次の手順")));
 
@@ -134,6 +149,7 @@ class ReportResourceTest {
         assertThat(en, containsString("| Persons affected | 1,200 |"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
         questionsEn.forEach(q -> assertThat(en, containsString(q)));
+        assertThat(en, containsString(questionsEn.get(0) + " (affects: " + anyTitle(incident, firstAffected, "en")));
 
         // Japanese is the default language
         String byDefault = given().queryParam("kind", "management").when().get("/api/v1/incidents/" + id + "/report")
@@ -202,12 +218,18 @@ class ReportResourceTest {
         assertThat(en, containsString("due **Tue 19 Jan 2027 23:59 JST**"));
         assertThat(en, containsString("| Occurred | [to be completed] |"));
         assertThat(en, containsString("| Sensitive personal information (要配慮個人情報) | unknown [to be completed] |"));
-        // deadlines resting on unconfirmed points are marked, and the legend says what is unconfirmed (ref §7.10)
+        // deadlines resting on unconfirmed points are marked, and the legend says what is unconfirmed, in the
+        // draft's language: the notes' words, not their sources (legal-basis §16.6)
         assertThat(en, containsString("due **Wed 25 Nov 2026 23:59 JST** (unconfirmed)"));
         assertThat(en, containsString("**(unconfirmed)**: the duty or its deadline rests on a point the sources leave unconfirmed"));
-        assertThat(en, containsString("The 3–5-day benchmark comes from secondary sources"));
+        assertThat(en, containsString("- Send the final report to the PPC: When a company counts as aware, which starts the clock"));
+        assertThat(en, containsString(" / Whether a deadline that falls on a weekend"));
+        assertThat(en, not(containsString("legal-basis §")));
         assertThat(ja, containsString("期限 **2026年11月25日(水) 23:59** （要確認）"));
         assertThat(ja, containsString("**（要確認）**：義務またはその期限が、根拠資料で確認できていない点に基づいています"));
+        assertThat(ja, containsString("- 個人情報保護委員会へ確報を出す：会社がいつ事態を「知った」ことになるか"));
+        assertThat(ja, not(containsString("When a company")));
+        assertThat(ja, not(containsString("§")));
 
         // after the preliminary report is sent, the draft shows when and its receipt number, but not who sent it
         complete(id, "PPC_PRELIMINARY_REPORT", "Sato", "2026-11-20T09:45:00+09:00", "PPC-2026-001");

@@ -42,6 +42,34 @@ class HostileInputTest {
     }
 
     @Test
+    void aLoneSurrogateIsRefusedBeforeAnythingIsWritten() {
+        given().contentType("application/json")
+                .body(Incidents.misdelivery(5, "lone \\ud800 surrogate"))
+                .when().post("/api/v1/incidents").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"));
+        given().contentType("application/json")
+                .body(Incidents.misdelivery(5, "low \\udc00 first"))
+                .when().post("/api/v1/incidents").then().statusCode(400).body("errors.field", hasItem("title"));
+        // a pair is one character, welcome
+        given().contentType("application/json")
+                .body(Incidents.misdelivery(5, "pair \\ud83d\\ude00"))
+                .when().post("/api/v1/incidents").then().statusCode(201).body("facts.title", is("pair \ud83d\ude00"));
+        String id = open();
+        given().contentType("application/json").body("{\"by\": \"Sato\", \"note\": \"a\\udfffb\"}")
+                .when().post("/api/v1/incidents/" + id + "/items/REPORT_TO_MANAGEMENT/completion").then().statusCode(400)
+                .body("errors.field", hasItem("note"));
+    }
+
+    @Test
+    void dateFiltersOutsideAnyStoredDateAre400() {
+        for (String value : new String[] {"-999999999-01-01T00:00:00%2B18:00", "+999999999-12-31T23:59:59-18:00", "0000-01-01T00:00:00Z"}) {
+            given().urlEncodingEnabled(false).when().get("/api/v1/incidents?dueBefore=" + value).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", is("dueBefore"));
+        }
+        given().urlEncodingEnabled(false).when().get("/api/v1/incidents?dueBefore=2026-12-31T00:00:00%2B09:00").then().statusCode(200);
+    }
+
+    @Test
     void aPageOrSizeThatIsNoWholeNumberIs400NotANotFound() {
         for (String query : new String[] {"page=abc", "size=3000000000", "page=1.5", "size=%20"}) {
             String field = query.substring(0, query.indexOf('='));

@@ -70,7 +70,7 @@ class RuleReloadTest {
         try {
             // 1. a rule that does not compile
             Path broken = FOLDER.resolve("zz-broken.drl");
-            Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — ref §0\")\nwhen\n  NoSuchFact()\nthen\nend\n");
+            Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — legal-basis §16\")\nwhen\n  NoSuchFact()\nthen\nend\n");
             given().when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
                     .body("type", is("/problems/rules-invalid"))
                     .body("ruleErrors.file", hasItem("zz-broken.drl"));
@@ -152,7 +152,7 @@ class RuleReloadTest {
             Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));", ""));
             assertThat(reload.rehearse()).isPositive();
             // rules that do not build fail the rehearsal as they would fail a reload
-            Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — ref §0\")\nwhen\n  NoSuchFact()\nthen\nend\n");
+            Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — legal-basis §16\")\nwhen\n  NoSuchFact()\nthen\nend\n");
             assertThatThrownBy(reload::rehearse).isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.status()).isEqualTo(422));
             assertThat(engine.ruleBase()).isSameAs(inService);
         } finally {
