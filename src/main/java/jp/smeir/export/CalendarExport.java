@@ -37,10 +37,11 @@ import jp.smeir.incident.IncidentViews.Page;
 import jp.smeir.reminder.ReminderConfig;
 
 /**
- * The dated duties of incidents as an iCalendar (RFC 5545), in Japanese: one VEVENT per duty at its deadline,
- * with an alarm at each reminder lead time. The UID is the incident and the code, and SEQUENCE the incident's
- * version, so that a calendar imported again after a re-assessment or a completion updates the same events; a
- * duty that a re-assessment removed stays as a cancelled event, so that an import also takes it away.
+ * The timed duties of incidents as an iCalendar (RFC 5545), in Japanese: one VEVENT per REQUIRED or CONDITIONAL
+ * item at its legal deadline or, without one, at the service's working target (marked 【目標】 and said not to be
+ * law), with an alarm at each reminder lead time. The UID is the incident and the code, and SEQUENCE the
+ * incident's version, so that a calendar imported again after a re-assessment or a completion updates the same
+ * events; a duty that a re-assessment removed stays as a cancelled event, so that an import also takes it away.
  */
 @ApplicationScoped
 public class CalendarExport {
@@ -109,23 +110,24 @@ public class CalendarExport {
     private void events(ICalendarLines cal, IncidentView incident, List<HistoryEntry> history) {
         Map<String, Item> items = incident.assessment().items().stream()
                 .collect(Collectors.toMap(Item::code, Function.identity(), (a, b) -> a));
-        Set<String> dated = new HashSet<>();
+        Set<String> timed = new HashSet<>();
         for (ItemProgress p : incident.progress()) {
             Item item = items.get(p.code());
-            if (p.dueAt() != null && item.status() != ItemStatus.RECOMMENDED) {
-                dated.add(p.code());
+            if (item.dueOrTargetAt() != null && item.status() != ItemStatus.RECOMMENDED) {
+                timed.add(p.code());
                 event(cal, incident, item, p);
             }
         }
-        lostDates(history).forEach((code, lastDue) -> {
-            if (!dated.contains(code)) {
-                cancelled(cal, incident, code, lastDue);
+        removed(history).forEach((code, at) -> {
+            if (!timed.contains(code)) {
+                cancelled(cal, incident, code, at);
             }
         });
     }
 
     private void event(ICalendarLines cal, IncidentView incident, Item item, ItemProgress p) {
         boolean closed = incident.status() == IncidentStatus.CLOSED;
+        boolean target = item.dueAt() == null;
         String title = item.title().ja();
         String prefix;
         String status;
@@ -143,13 +145,18 @@ public class CalendarExport {
                 state = "対象外（" + p.notApplicable().reason() + "。" + p.notApplicable().by() + "、" + jst(p.notApplicable().at()) + "）";
             }
             default -> {
-                prefix = closed ? "【終了】" : item.status() == ItemStatus.CONDITIONAL ? "【期限・条件付き】" : "【期限】";
+                prefix = closed ? "【終了】" : "【" + (target ? "目標" : "期限") + (item.status() == ItemStatus.CONDITIONAL ? "・条件付き】" : "】");
                 status = closed ? "CANCELLED" : item.status() == ItemStatus.CONDITIONAL ? "TENTATIVE" : "CONFIRMED";
                 state = closed ? "インシデントは完了しています" : "未完了";
             }
         }
         List<String> description = new ArrayList<>();
-        description.add("期限：" + jst(p.dueAt()));
+        if (target) {
+            description.add("目標：" + jst(item.targetAt()));
+            description.add(item.targetBasis() != null ? item.targetBasis().ja() : "このサービスが示す作業目標です。法令上の期限ではありません。");
+        } else {
+            description.add("期限：" + jst(item.dueAt()));
+        }
         description.add("区分：" + (item.status() == ItemStatus.CONDITIONAL
                 ? "条件付き（確認待ちの事実への回答によって要否が決まります）" : "必須"));
         if (item.recipient() != null) {
@@ -162,7 +169,7 @@ public class CalendarExport {
         description.add("インシデント：" + label(incident) + "（管理番号 " + incident.id() + "）");
         description.add("");
         description.add(item.detail().ja());
-        begin(cal, incident, p.code(), p.dueAt())
+        begin(cal, incident, p.code(), item.dueOrTargetAt())
                 .text("SUMMARY", prefix + title + "｜" + label(incident))
                 .text("DESCRIPTION", String.join("\n", description))
                 .line("STATUS", status)
@@ -170,24 +177,28 @@ public class CalendarExport {
         if (!closed && (p.state() == jp.smeir.incident.IncidentViews.State.OPEN
                 || p.state() == jp.smeir.incident.IncidentViews.State.OVERDUE)) {
             for (Duration lead : leadTimes(p.code())) {
+                // as the reminders: a target counts from awareAt, and an alarm before that would be no reminder
+                if (target && !item.targetAt().minus(lead).isAfter(incident.assessment().awareAt())) {
+                    continue;
+                }
                 cal.line("BEGIN", "VALARM")
                         .line("ACTION", "DISPLAY")
                         .line("TRIGGER", ICalendarLines.before(lead))
-                        .text("DESCRIPTION", "期限まであと" + japanese(lead) + "：" + title)
+                        .text("DESCRIPTION", (target ? "目標" : "期限") + "まであと" + japanese(lead) + "：" + title)
                         .line("END", "VALARM");
             }
         }
         cal.line("END", "VEVENT");
     }
 
-    /** A duty a re-assessment removed (or left without a date): cancelled at its last deadline. */
-    private void cancelled(ICalendarLines cal, IncidentView incident, String code, OffsetDateTime lastDue) {
+    /** A duty a re-assessment removed (or made advice): cancelled, at its last deadline when one is known. */
+    private void cancelled(ICalendarLines cal, IncidentView incident, String code, OffsetDateTime at) {
         Catalogue.Entry entry = engine.ruleBase().catalogue().items().get(code);
-        String title = entry == null ? "以前の評価にあった期限" : entry.title().ja();
-        begin(cal, incident, code, lastDue)
+        String title = entry == null ? "以前の評価にあった項目" : entry.title().ja();
+        begin(cal, incident, code, at)
                 .text("SUMMARY", "【取消】" + title + "｜" + label(incident))
-                .text("DESCRIPTION", "事実の更新による再評価で、この期限はなくなりました。\nインシデント：" + label(incident)
-                        + "（管理番号 " + incident.id() + "）")
+                .text("DESCRIPTION", "事実の更新による再評価で、この項目は対応の必要がなくなりました。\nインシデント："
+                        + label(incident) + "（管理番号 " + incident.id() + "）")
                 .line("STATUS", "CANCELLED")
                 .line("TRANSP", "TRANSPARENT")
                 .line("END", "VEVENT");
@@ -203,29 +214,33 @@ public class CalendarExport {
     }
 
     /**
-     * The codes whose deadline a re-assessment took away (removed, or changed to none), each with its last
-     * deadline, from the differences in the history.
+     * The duties a re-assessment took away (removed, or turned into advice), from the differences in the history:
+     * each with its last legal deadline, or the time of that re-assessment when it had none (its event had a
+     * working target, which the difference does not keep). Events of codes timed again later are written anew.
      */
-    static Map<String, OffsetDateTime> lostDates(List<HistoryEntry> history) {
-        Map<String, OffsetDateTime> last = new LinkedHashMap<>();
+    static Map<String, OffsetDateTime> removed(List<HistoryEntry> history) {
+        Map<String, OffsetDateTime> removed = new LinkedHashMap<>();
         for (HistoryEntry h : history) {
             if (h.type() != IncidentEvent.Type.REASSESSED) {
                 continue;
             }
             JsonNode difference = h.data().path("difference");
-            for (JsonNode removed : difference.path("removed")) {
-                if (removed.hasNonNull("dueAt")) {
-                    last.put(removed.path("code").asText(), OffsetDateTime.parse(removed.path("dueAt").asText()));
+            for (JsonNode entry : difference.path("removed")) {
+                if (!"RECOMMENDED".equals(entry.path("status").asText())) {
+                    removed.put(entry.path("code").asText(), time(entry.path("dueAt"), h.at()));
                 }
             }
-            for (JsonNode changed : difference.path("changed")) {
-                JsonNode due = changed.hasNonNull("toDueAt") ? changed.path("toDueAt") : changed.path("fromDueAt");
-                if (!due.isMissingNode() && !due.isNull()) {
-                    last.put(changed.path("code").asText(), OffsetDateTime.parse(due.asText()));
+            for (JsonNode change : difference.path("changed")) {
+                if ("RECOMMENDED".equals(change.path("toStatus").asText())) {
+                    removed.put(change.path("code").asText(), time(change.path("fromDueAt"), h.at()));
                 }
             }
         }
-        return last;
+        return removed;
+    }
+
+    private static OffsetDateTime time(JsonNode value, OffsetDateTime otherwise) {
+        return value.isTextual() ? OffsetDateTime.parse(value.asText()) : otherwise;
     }
 
     private List<Duration> leadTimes(String code) {

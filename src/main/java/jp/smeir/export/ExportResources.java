@@ -42,9 +42,11 @@ public final class ExportResources {
 
         @GET
         @Produces(CALENDAR)
-        @Operation(summary = "The incident's dated duties as iCalendar events (Japanese), with alarms at the reminder lead times",
-                description = "One VEVENT per REQUIRED or CONDITIONAL item with a deadline, at the deadline (Asia/Tokyo), with a "
-                        + "VALARM at each lead time of incident.reminders (24 h and 2 h before; day 3 for the preliminary reports). "
+        @Operation(summary = "The incident's timed duties as iCalendar events (Japanese), with alarms at the reminder lead times",
+                description = "One VEVENT per REQUIRED or CONDITIONAL item at its legal deadline (【期限】) or else at the "
+                        + "service's working target (【目標】, said not to be law), in Asia/Tokyo time, with a VALARM at each lead "
+                        + "time of incident.reminders (24 h and 2 h before; day 3 for the preliminary reports; for a target, none "
+                        + "before awareAt). "
                         + "The UID is the incident and the code, SEQUENCE the incident's version: importing the file again after a "
                         + "re-assessment or a completion updates the same events. Done items keep their event without alarms; items "
                         + "not applicable, duties a re-assessment removed and open duties of a closed incident are STATUS:CANCELLED; "
@@ -66,7 +68,7 @@ public final class ExportResources {
 
         @GET
         @Produces(CALENDAR)
-        @Operation(summary = "The dated duties of every incident not closed, as one iCalendar to subscribe to",
+        @Operation(summary = "The timed duties of every incident not closed, as one iCalendar to subscribe to",
                 description = "The same events as each incident's calendar.ics; a closed incident's events leave this calendar.")
         public Response get() {
             return Response.ok(calendar.open(), CALENDAR).header("Content-Disposition", "inline; filename=\"incidents.ics\"").build();
@@ -85,9 +87,9 @@ public final class ExportResources {
         @GET
         @Produces(CSV)
         @Operation(summary = "The incident's items as CSV: UTF-8 with a byte order mark, so that Excel opens it in Japanese",
-                description = "RFC 4180, CRLF, a header row of field names: code, list, stage, status, title, timing, dueAt, state, "
-                        + "assignee, completedBy, completedAt, completionReference, completionNote, notApplicableBy, notApplicableAt, "
-                        + "notApplicableReason. One row per item in the assessment's order; times ISO-8601 in Japan time. Text typed "
+                description = "RFC 4180, CRLF, a header row of field names: code, priority, list, stage, status, title, timing, dueAt, "
+                        + "targetAt (the service's working target, not law), state, assignee, completedBy, completedAt, completionReference, completionNote, notApplicableBy, notApplicableAt, "
+                        + "notApplicableReason. One row per item, by priority (the order of urgency across the three lists); times ISO-8601 in Japan time. Text typed "
                         + "by people that starts with = + - or @ is prefixed with an apostrophe, so that a spreadsheet does not run it.")
         public Response get(@PathParam("id") UUID id,
                             @Parameter(description = "language of the titles: ja (default) or en") @QueryParam("lang") String lang) {

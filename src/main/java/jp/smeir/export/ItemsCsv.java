@@ -2,6 +2,7 @@ package jp.smeir.export;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,15 +18,17 @@ import jp.smeir.incident.IncidentViews.IncidentView;
 import jp.smeir.incident.IncidentViews.ItemProgress;
 
 /**
- * An incident's items as CSV (RFC 4180): a header row of the JSON field names, one row per item in the
- * assessment's order, CRLF line ends, UTF-8 with a byte order mark so that Excel reads the Japanese titles.
+ * An incident's items as CSV (RFC 4180): a header row of the JSON field names, one row per item in the order
+ * of urgency (by priority, across the three lists), CRLF line ends, UTF-8 with a byte order mark so that Excel
+ * reads the Japanese titles.
  * Text that people typed and that a spreadsheet would run as a formula (starting with = + - @) is prefixed
  * with an apostrophe (CSV injection).
  */
 @ApplicationScoped
 public class ItemsCsv {
 
-    static final List<String> HEADER = List.of("code", "list", "stage", "status", "title", "timing", "dueAt", "state", "assignee",
+    static final List<String> HEADER = List.of("code", "priority", "list", "stage", "status", "title", "timing", "dueAt", "targetAt",
+            "state", "assignee",
             "completedBy", "completedAt", "completionReference", "completionNote",
             "notApplicableBy", "notApplicableAt", "notApplicableReason");
 
@@ -41,18 +44,24 @@ public class ItemsCsv {
                 .collect(Collectors.toMap(Item::code, Function.identity(), (a, b) -> a));
         StringBuilder out = new StringBuilder("\uFEFF");
         row(out, HEADER);
-        for (ItemProgress p : incident.progress()) {
+        // the three lists merged in the order of urgency, as their priorities number them
+        List<ItemProgress> rows = incident.progress().stream().sorted(Comparator.comparing(
+                (ItemProgress p) -> items.get(p.code()).priority(), Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+        for (ItemProgress p : rows) {
             Item item = items.get(p.code());
             var c = p.completion();
             var na = p.notApplicable();
             List<String> cells = new ArrayList<>();
             cells.add(p.code());
+            cells.add(item.priority() == null ? null : item.priority().toString());
             cells.add(p.list().name());
             cells.add(item.stage().name());
             cells.add(p.status().name());
             cells.add(english ? item.title().en() : item.title().ja());
             cells.add(p.timing().name());
             cells.add(time(p.dueAt()));
+            cells.add(time(p.targetAt()));
             cells.add(p.state().name());
             cells.add(typed(p.assignee()));
             cells.add(c == null ? null : typed(c.by()));

@@ -94,9 +94,9 @@ public class IncidentResource {
                                       @QueryParam("status") String status,
                                       @Parameter(description = "an incident type, e.g. RANSOMWARE")
                                       @QueryParam("type") String type,
-                                      @Parameter(description = "true: an item not done is past its deadline now; false: none is")
+                                      @Parameter(description = "true: an item neither done nor not applicable is past its deadline or working target now; false: none is")
                                       @QueryParam("overdue") String overdue,
-                                      @Parameter(description = "an item not done is due before this time (ISO-8601 with offset)")
+                                      @Parameter(description = "a legal deadline (not a working target) of an item not done is before this time (ISO-8601 with offset)")
                                       @QueryParam("dueBefore") String dueBefore,
                                       @QueryParam("ticketSystem") String ticketSystem,
                                       @QueryParam("ticketId") String ticketId,

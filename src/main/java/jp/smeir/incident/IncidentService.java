@@ -229,7 +229,8 @@ public class IncidentService {
             params.put("type", "%|" + type.name() + "|%");
         }
         if (overdue != null) {
-            where.add(overdue ? "nextDueAt < :now" : "(nextDueAt is null or nextDueAt >= :now)");
+            where.add(overdue ? "(nextDueAt < :now or nextTargetAt < :now)"
+                    : "(nextDueAt is null or nextDueAt >= :now) and (nextTargetAt is null or nextTargetAt >= :now)");
             params.put("now", now);
         }
         if (dueBefore != null) {
@@ -417,9 +418,15 @@ public class IncidentService {
      */
     static void applyAssessment(Incident incident, Assessment assessment, Set<String> settled) {
         incident.severity = assessment.severity();
-        incident.nextDueAt = incident.status == IncidentStatus.CLOSED ? null : assessment.items().stream()
-                .filter(i -> i.dueAt() != null && !settled.contains(i.code()))
-                .map(i -> i.dueAt().toInstant())
+        incident.nextDueAt = next(incident, assessment, settled, Item::dueAt);
+        incident.nextTargetAt = next(incident, assessment, settled, Item::targetAt);
+    }
+
+    private static Instant next(Incident incident, Assessment assessment, Set<String> settled,
+                                java.util.function.Function<Item, OffsetDateTime> time) {
+        return incident.status == IncidentStatus.CLOSED ? null : assessment.items().stream()
+                .filter(i -> time.apply(i) != null && !settled.contains(i.code()))
+                .map(i -> time.apply(i).toInstant())
                 .min(Instant::compareTo).orElse(null);
     }
 
@@ -468,17 +475,19 @@ public class IncidentService {
         List<ItemProgress> progress = assessment.items().stream().map(i -> marks.progress(i, assessment, now)).toList();
         return new IncidentView(incident.id, incident.version, incident.status, incident.title, incident.severity,
                 inJapan(incident.openedAt), inJapan(incident.updatedAt), ticket(incident), overdue(incident, now),
-                inJapan(incident.nextDueAt), facts, assessment, progress, null);
+                inJapan(incident.nextDueAt), inJapan(incident.nextTargetAt), facts, assessment, progress, null);
     }
 
     private static IncidentSummary summary(Incident i, Instant now) {
         List<String> types = List.of(i.incidentTypes.split("\\|")).stream().filter(s -> !s.isEmpty()).toList();
         return new IncidentSummary(i.id, i.version, i.status, i.title, i.severity, inJapan(i.awareAt), inJapan(i.openedAt),
-                inJapan(i.nextDueAt), overdue(i, now), types, ticket(i));
+                inJapan(i.nextDueAt), inJapan(i.nextTargetAt), overdue(i, now), types, ticket(i));
     }
 
+    /** Past a legal deadline or a working target of an item not settled. */
     private static boolean overdue(Incident incident, Instant now) {
-        return incident.nextDueAt != null && incident.nextDueAt.isBefore(now);
+        return incident.nextDueAt != null && incident.nextDueAt.isBefore(now)
+                || incident.nextTargetAt != null && incident.nextTargetAt.isBefore(now);
     }
 
     static ExternalTicket ticket(Incident incident) {

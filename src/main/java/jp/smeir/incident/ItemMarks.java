@@ -50,9 +50,9 @@ record ItemMarks(Map<String, ItemCompletion> completions, Map<String, ItemNotApp
         ItemNotApplicable na = notApplicable.get(item.code());
         State state = done != null ? State.DONE
                 : na != null ? State.NOT_APPLICABLE
-                : item.dueAt() != null && item.dueAt().toInstant().isBefore(now) ? State.OVERDUE : State.OPEN;
+                : item.dueOrTargetAt() != null && item.dueOrTargetAt().toInstant().isBefore(now) ? State.OVERDUE : State.OPEN;
         return new ItemProgress(item.code(), IncidentService.kind(assessment, item), item.status(), item.timing(), item.dueAt(),
-                state, done == null ? null : completion(done), na == null ? null : notApplicable(na), assignee(item.code()));
+                item.targetAt(), state, done == null ? null : completion(done), na == null ? null : notApplicable(na), assignee(item.code()));
     }
 
     static Completion completion(ItemCompletion c) {

@@ -118,9 +118,9 @@ class IncidentExportTest {
         String preliminary = id + "-PPC_PRELIMINARY_REPORT@incident-decision";
         String gdpr = id + "-GDPR_AUTHORITY_NOTICE@incident-decision";
         assertThat(events).containsKeys(preliminary, id + "-PPC_FINAL_REPORT@incident-decision", gdpr);
-        List<String> dated = given().when().get("/api/v1/incidents/" + id).then().extract()
-                .path("progress.findAll { it.dueAt != null }.code");
-        assertThat(events).hasSize(dated.size());
+        List<String> timed = given().when().get("/api/v1/incidents/" + id).then().extract()
+                .path("progress.findAll { it.dueAt != null || it.targetAt != null }.code");
+        assertThat(events).hasSize(timed.size());
 
         VEvent report = events.get(preliminary);
         assertThat(start(report)).isEqualTo(OffsetDateTime.parse("2026-11-25T23:59:59+09:00").toInstant());
@@ -137,6 +137,13 @@ class IncidentExportTest {
         assertThat(triggers(events.get(gdpr))).containsExactly(-24L, -2L);
         assertThat(((VAlarm) events.get(gdpr).getAlarms().get(0)).getProperty(Property.DESCRIPTION).orElseThrow().getValue())
                 .startsWith("期限まであと24時間：");
+        // the notice to the persons is due 速やかに: an event at its working target, said not to be law
+        VEvent notice = events.get(id + "-DATA_SUBJECT_NOTICE@incident-decision");
+        assertThat(value(notice, Property.SUMMARY)).isEqualTo("【目標】本人へ通知する｜" + TITLE);
+        assertThat(start(notice)).isEqualTo(OffsetDateTime.parse("2026-11-21T09:30:00+09:00").toInstant());
+        assertThat(value(notice, Property.DESCRIPTION)).contains("目標：2026年11月21日(土) 09:30", "法令上の期限ではありません")
+                .doesNotContain("期限：");
+        assertThat(triggers(notice)).as("24 h before the target is awareAt itself: no alarm then").containsExactly(-2L);
 
         // the GDPR notice is sent, the final report marked not applicable, then the facts drop below the PPC threshold
         given().contentType("application/json").body("{\"by\": \"佐藤\", \"reference\": \"DPA-7\"}")
@@ -163,6 +170,9 @@ class IncidentExportTest {
         assertThat(start(removed)).isEqualTo(start(report));
         assertThat(Integer.parseInt(value(removed, Property.SEQUENCE))).as("SEQUENCE follows the incident's version").isEqualTo(3);
         assertThat(removed.getAlarms()).isEmpty();
+        VEvent noticeRemoved = after.get(id + "-DATA_SUBJECT_NOTICE@incident-decision");
+        assertThat(value(noticeRemoved, Property.STATUS)).isEqualTo("CANCELLED");
+        assertThat(value(noticeRemoved, Property.SUMMARY)).startsWith("【取消】本人へ通知する");
     }
 
     @Test
@@ -204,12 +214,16 @@ class IncidentExportTest {
         byte[] bytes = r.asByteArray();
         assertThat(Arrays.copyOf(bytes, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        assertThat(text).startsWith("code,list,stage,status,title,").contains("\r\n");
+        assertThat(text).startsWith("code,priority,list,stage,status,title,timing,dueAt,targetAt,state,assignee,").contains("\r\n");
 
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(text)).getRecords();
         List<String> codes = given().when().get("/api/v1/incidents/" + id).then().extract().path("progress.code");
-        assertThat(rows).extracting(row -> row.get("code")).containsExactlyElementsOf(codes);
+        assertThat(rows).extracting(row -> row.get("code")).containsExactlyInAnyOrderElementsOf(codes);
+        assertThat(rows).extracting(row -> Integer.parseInt(row.get("priority"))).as("in the order of urgency").isSorted();
+        CSVRecord notice = rows.stream().filter(row -> row.get("code").equals("DATA_SUBJECT_NOTICE")).findFirst().orElseThrow();
+        assertThat(notice.get("dueAt")).isEmpty();
+        assertThat(notice.get("targetAt")).isEqualTo("2026-11-21T09:30:00+09:00");
         CSVRecord preliminary = rows.stream().filter(row -> row.get("code").equals("PPC_PRELIMINARY_REPORT")).findFirst().orElseThrow();
         assertThat(preliminary.get("title")).isEqualTo("個人情報保護委員会へ速報する");
         assertThat(preliminary.get("list")).isEqualTo("NOTIFICATION");

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
@@ -70,17 +71,19 @@ class IncidentItemsTest {
     @Test
     void aNotApplicableItemIsNeverOverdueNorBlocksClosingAndItsMarkCanBeWithdrawn() {
         String id = open("not applicable");
+        // the notice to the persons is done, so that only the preliminary report can be overdue below
+        json("{\"by\": \"Sato\"}").when().post(item(id, "DATA_SUBJECT_NOTICE", "completion")).then().statusCode(200);
         json("{\"reason\": \"誤送信先が未開封のまま削除したことを確認したため\"}")
                 .when().post(item(id, "PPC_PRELIMINARY_REPORT", "not-applicable"))
                 .then().statusCode(200)
-                .header("ETag", is("\"1\""))
+                .header("ETag", is("\"2\""))
                 .body("state", is("NOT_APPLICABLE"))
                 .body("notApplicable.by", is("admin"))
                 .body("notApplicable.at", is("2026-11-20T10:00:00+09:00"))
                 .body("notApplicable.reason", is("誤送信先が未開封のまま削除したことを確認したため"));
         // a repeat returns the first mark
         json("{\"reason\": \"another\"}").when().post(item(id, "PPC_PRELIMINARY_REPORT", "not-applicable"))
-                .then().statusCode(200).header("ETag", is("\"1\""))
+                .then().statusCode(200).header("ETag", is("\"2\""))
                 .body("notApplicable.reason", is("誤送信先が未開封のまま削除したことを確認したため"));
         given().when().get("/api/v1/incidents/" + id).then()
                 .body("nextDueAt", is("2026-12-21T23:59:59+09:00"))
@@ -102,23 +105,50 @@ class IncidentItemsTest {
 
         json("{\"reason\": \"受領者の削除証明を受領\"}").when().post(item(id, "PPC_PRELIMINARY_REPORT", "not-applicable"))
                 .then().statusCode(200);
-        for (String code : List.of("PPC_FINAL_REPORT", "DATA_SUBJECT_NOTICE")) {
-            json("{\"by\": \"Sato\"}").when().post(item(id, code, "completion")).then().statusCode(200);
-        }
+        json("{\"by\": \"Sato\"}").when().post(item(id, "PPC_FINAL_REPORT", "completion")).then().statusCode(200);
         json("{\"status\": \"CLOSED\", \"reason\": \"対応完了\"}").when().post("/api/v1/incidents/" + id + "/status")
                 .then().statusCode(200).body("status", is("CLOSED"));
         json("{\"reason\": \"x\"}").when().delete(item(id, "PPC_PRELIMINARY_REPORT", "not-applicable"))
                 .then().statusCode(409).body("type", is("/problems/incident-closed"));
 
         given().when().get("/api/v1/incidents/" + id + "/history").then()
-                .body("type", contains("OPENED", "ITEM_NOT_APPLICABLE", "NOT_APPLICABLE_WITHDRAWN", "ITEM_NOT_APPLICABLE",
-                        "ITEM_COMPLETED", "ITEM_COMPLETED", "STATUS_CHANGED"))
-                .body("[1].data.code", is("PPC_PRELIMINARY_REPORT"))
-                .body("[1].data.notApplicable.reason", is("誤送信先が未開封のまま削除したことを確認したため"))
+                .body("type", contains("OPENED", "ITEM_COMPLETED", "ITEM_NOT_APPLICABLE", "NOT_APPLICABLE_WITHDRAWN",
+                        "ITEM_NOT_APPLICABLE", "ITEM_COMPLETED", "STATUS_CHANGED"))
+                .body("[2].data.code", is("PPC_PRELIMINARY_REPORT"))
                 .body("[2].data.notApplicable.reason", is("誤送信先が未開封のまま削除したことを確認したため"))
-                .body("[2].data.reason", is("未開封の確認が取れていなかった"))
-                .body("[2].at", is("2026-11-26T10:00:00+09:00"))
-                .body("[3].data.notApplicable.reason", is("受領者の削除証明を受領"));
+                .body("[3].data.notApplicable.reason", is("誤送信先が未開封のまま削除したことを確認したため"))
+                .body("[3].data.reason", is("未開封の確認が取れていなかった"))
+                .body("[3].at", is("2026-11-26T10:00:00+09:00"))
+                .body("[4].data.notApplicable.reason", is("受領者の削除証明を受領"));
+    }
+
+    @Test
+    void aMissedWorkingTargetIsOverdueAsAMissedDeadlineIsAndTheViewSaysWhich() {
+        String id = open("targets");
+        // the notice to the persons is due 速やかに: the service's working target is awareAt + 24 h
+        given().when().get("/api/v1/incidents/" + id).then()
+                .body(progress("DATA_SUBJECT_NOTICE") + ".targetAt", is("2026-11-21T09:30:00+09:00"))
+                .body(progress("DATA_SUBJECT_NOTICE") + ".dueAt", nullValue())
+                .body("nextTargetAt", is("2026-11-21T09:30:00+09:00"))
+                .body("nextDueAt", is("2026-11-25T23:59:59+09:00"));
+        clock.set(Instant.parse("2026-11-21T00:30:00Z"));   // 09:30 JST: the target itself
+        given().when().get("/api/v1/incidents/" + id).then()
+                .body("overdue", is(false))
+                .body(progress("DATA_SUBJECT_NOTICE") + ".state", is("OPEN"));
+        clock.set(Instant.parse("2026-11-21T00:30:01Z"));
+        given().when().get("/api/v1/incidents/" + id).then()
+                .body("overdue", is(true))
+                .body(progress("DATA_SUBJECT_NOTICE") + ".state", is("OVERDUE"))
+                .body(progress("PPC_PRELIMINARY_REPORT") + ".state", is("OPEN"));
+        given().queryParam("overdue", "true").queryParam("size", 200).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("items.find { it.id == '" + id + "' }.nextTargetAt", is("2026-11-21T09:30:00+09:00"));
+        given().queryParam("overdue", "false").queryParam("size", 200).when().get("/api/v1/incidents")
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        // marked not applicable, it is overdue no more and has no target left
+        json("{\"reason\": \"全員に個別連絡済みのため\"}").when().post(item(id, "DATA_SUBJECT_NOTICE", "not-applicable")).then().statusCode(200);
+        given().when().get("/api/v1/incidents/" + id).then()
+                .body("overdue", is(false))
+                .body("nextTargetAt", nullValue());
     }
 
     @Test
