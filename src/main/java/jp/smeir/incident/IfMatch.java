@@ -18,6 +18,16 @@ public record IfMatch(String header, boolean any, Set<Long> versions) {
         return joined.isEmpty() ? null : parse(joined);
     }
 
+    /** The If-Match lines of a request that needs them; 428 naming the incident when there is none. */
+    public static IfMatch required(java.util.List<String> lines, java.util.UUID incidentId) {
+        IfMatch ifMatch = of(lines);
+        if (ifMatch == null) {
+            throw new ProblemException(428, "if-match-required", "Precondition Required",
+                    "Send If-Match with the ETag from GET /api/v1/incidents/" + incidentId + ".");
+        }
+        return ifMatch;
+    }
+
     private static IfMatch parse(String header) {
         Set<Long> versions = new LinkedHashSet<>();
         boolean any = false;

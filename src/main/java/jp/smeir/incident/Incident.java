@@ -47,9 +47,16 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "incident_types")
     public String incidentTypes;
 
-    /** Earliest deadline of the current items not yet completed (null when none); overdue is derived from it. */
+    /**
+     * Earliest legal deadline of the current items neither done nor not applicable (null when none); overdue is
+     * derived from it and {@link #nextTargetAt}.
+     */
     @Column(name = "next_due_at")
     public Instant nextDueAt;
+
+    /** Earliest working target (the service's time for 直ちに / 速やかに, not law) of the items not settled; overdue too. */
+    @Column(name = "next_target_at")
+    public Instant nextTargetAt;
 
     /** The facts as JSON (contract §1). */
     public String facts;

@@ -24,7 +24,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class IncidentEvent extends PanacheEntityBase {
 
     /** What happened. */
-    public enum Type { OPENED, FACTS_CHANGED, REASSESSED, ITEM_COMPLETED, STATUS_CHANGED, TICKET_CHANGED }
+    public enum Type {
+        OPENED, FACTS_CHANGED, REASSESSED, ITEM_COMPLETED, STATUS_CHANGED, TICKET_CHANGED,
+        COMPLETION_CORRECTED, COMPLETION_WITHDRAWN, ITEM_NOT_APPLICABLE, NOT_APPLICABLE_WITHDRAWN, ITEM_ASSIGNED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -38,16 +38,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.smeir.assessment.AnswerView;
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.facts.IncidentType;
-import jp.smeir.incident.IncidentViews.CompletionRequest;
 import jp.smeir.incident.IncidentViews.ExternalTicket;
 import jp.smeir.incident.IncidentViews.HistoryEntry;
 import jp.smeir.incident.IncidentViews.IncidentSummary;
 import jp.smeir.incident.IncidentViews.IncidentView;
-import jp.smeir.incident.IncidentViews.ItemProgress;
 import jp.smeir.incident.IncidentViews.Page;
 import jp.smeir.incident.IncidentViews.StatusChange;
 import jp.smeir.problem.InvalidInputException;
-import jp.smeir.problem.ProblemException;
 
 import jp.smeir.common.Paging;
 import jp.smeir.common.Roles;
@@ -106,9 +103,9 @@ public class IncidentResource {
                                       @QueryParam("status") String status,
                                       @Parameter(description = "an incident type, e.g. RANSOMWARE")
                                       @QueryParam("type") String type,
-                                      @Parameter(description = "true: an item not done is past its deadline now; false: none is")
+                                      @Parameter(description = "true: an item neither done nor not applicable is past its deadline or working target now; false: none is")
                                       @QueryParam("overdue") String overdue,
-                                      @Parameter(description = "an item not done is due before this time (ISO-8601 with offset)")
+                                      @Parameter(description = "a legal deadline (not a working target) of an item not done is before this time (ISO-8601 with offset)")
                                       @QueryParam("dueBefore") String dueBefore,
                                       @Parameter(description = "the ticket's system, without regard to case (Jira is jira)")
                                       @QueryParam("ticketSystem") String ticketSystem,
@@ -160,7 +157,7 @@ public class IncidentResource {
                                  @Parameter(description = LANG) @QueryParam("lang") String lang,
                                  @Parameter(description = VIEW) @QueryParam("view") String answerView, JsonNode body) {
         AnswerView shown = AnswerView.of(lang, answerView);
-        IncidentView view = service.replaceFacts(id, requireIfMatch(id, ifMatchLines), facts(body));
+        IncidentView view = service.replaceFacts(id, IfMatch.required(ifMatchLines, id), facts(body));
         return Response.ok(shown.render(json, view)).tag(etag(view.version())).build();
     }
     @PUT
@@ -173,22 +170,15 @@ public class IncidentResource {
     public Response changeTicket(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
                                  @Parameter(description = "true: give the incident a ticket that another incident has too")
                                  @QueryParam("allowDuplicateTicket") String allowDuplicateTicket, ExternalTicket ticket) {
-        IfMatch ifMatch = requireIfMatch(id, ifMatchLines);
+        IfMatch ifMatch = IfMatch.required(ifMatchLines, id);
         IncidentView view = service.changeTicket(id, ifMatch, ticket, Boolean.TRUE.equals(bool("allowDuplicateTicket", allowDuplicateTicket)));
         return Response.ok(view).tag(etag(view.version())).build();
     }
 
     @POST
-    @Path("/{id}/items/{code}/completion")
-    @Operation(summary = "Record that an item was done (who, when, reference, note); a repeat returns the first record")
-    public ItemProgress complete(@PathParam("id") UUID id, @PathParam("code") String code, CompletionRequest request) {
-        return service.complete(id, code, request);
-    }
-
-    @POST
     @Path("/{id}/status")
     @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
-            description = "Closing while a REQUIRED item is not done is 409 with openCodes. If-Match is optional here.")
+            description = "Closing while a REQUIRED item is neither done nor marked not applicable is 409 with openCodes. If-Match is optional here.")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
                                  @Parameter(description = LANG) @QueryParam("lang") String lang,
                                  @Parameter(description = VIEW) @QueryParam("view") String answerView, StatusChange change) {
@@ -240,14 +230,6 @@ public class IncidentResource {
     private record TicketField(ExternalTicket externalTicket) {
     }
 
-    private static IfMatch requireIfMatch(UUID id, List<String> ifMatchLines) {
-        IfMatch ifMatch = IfMatch.of(ifMatchLines);
-        if (ifMatch == null) {
-            throw new ProblemException(428, "if-match-required", "Precondition Required",
-                    "Send If-Match with the ETag from GET /api/v1/incidents/" + id + ".");
-        }
-        return ifMatch;
-    }
 
     private static EntityTag etag(long version) {
         return new EntityTag(Long.toString(version));

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -16,8 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,8 +46,6 @@ import jp.smeir.engine.ItemStatus;
 import jp.smeir.engine.RuleEngine;
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.facts.IncidentType;
-import jp.smeir.incident.IncidentViews.Completion;
-import jp.smeir.incident.IncidentViews.CompletionRequest;
 import jp.smeir.incident.IncidentViews.ExternalTicket;
 import jp.smeir.incident.IncidentViews.FactChange;
 import jp.smeir.incident.IncidentViews.HistoryEntry;
@@ -56,7 +53,6 @@ import jp.smeir.incident.IncidentViews.IncidentSummary;
 import jp.smeir.incident.IncidentViews.IncidentView;
 import jp.smeir.incident.IncidentViews.ItemProgress;
 import jp.smeir.incident.IncidentViews.Page;
-import jp.smeir.incident.IncidentViews.State;
 import jp.smeir.incident.IncidentViews.StatusChange;
 import jp.smeir.problem.FieldError;
 import jp.smeir.problem.InvalidInputException;
@@ -75,8 +71,6 @@ import jp.smeir.webhook.Outbox;
 @ApplicationScoped
 public class IncidentService {
 
-    /** Completion times may be this far in the future of the server's clock (clock skew between systems). */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     static final int MAX_PAGE_SIZE = 200;
 
     @Inject
@@ -188,7 +182,7 @@ public class IncidentService {
         // Counters are set before persist, so that opening is one insert and the incident starts at version 0.
         incident.assessmentSeq = 1;
         incident.eventSeq = 1;
-        applyAssessment(incident, assessment, Map.of());
+        applyAssessment(incident, assessment, Set.of());
         incident.persist();
         record(incident.id, incident.assessmentSeq, assessment);
         event(incident.id, incident.eventSeq, IncidentEvent.Type.OPENED, now, who, Map.of(
@@ -207,7 +201,7 @@ public class IncidentService {
             }
         }
         Incident.getEntityManager().flush();
-        return new Opened(view(incident, facts, assessment, List.of(), now), false);
+        return new Opened(view(incident, facts, assessment, ItemMarks.NONE, now), false);
     }
 
     // ── Read ───────────────────────────────────────────────────────────────────────────────────────────────
@@ -246,7 +240,8 @@ public class IncidentService {
             params.put("type", "%|" + type.name() + "|%");
         }
         if (overdue != null) {
-            where.add(overdue ? "nextDueAt < :now" : "(nextDueAt is null or nextDueAt >= :now)");
+            where.add(overdue ? "(nextDueAt < :now or nextTargetAt < :now)"
+                    : "(nextDueAt is null or nextDueAt >= :now) and (nextTargetAt is null or nextTargetAt >= :now)");
             params.put("now", now);
         }
         if (dueBefore != null) {
@@ -293,8 +288,8 @@ public class IncidentService {
             incident.awareAt = facts.awareAt().toInstant();
             incident.incidentTypes = typesColumn(facts);
             incident.updatedAt = now;
-            List<ItemCompletion> completions = ItemCompletion.of(id);
-            applyAssessment(incident, assessment, completed(completions));
+            ItemMarks marks = ItemMarks.of(id);
+            applyAssessment(incident, assessment, marks.settled());
             store(incident, assessment);
             append(incident, IncidentEvent.Type.FACTS_CHANGED, now, who, Map.of("changes", changes));
             append(incident, IncidentEvent.Type.REASSESSED, now, who, Map.of(
@@ -302,57 +297,20 @@ public class IncidentService {
                     "assessmentSeq", incident.assessmentSeq,
                     "severity", assessment.severity(),
                     "difference", difference));
-            ObligationDeadline.sync(id, assessment, completed(completions).keySet(), false);
+            ObligationDeadline.sync(id, assessment, marks.settled(), false);
             ExternalTicket ticket = ticket(incident);
             outbox.emit(EventType.INCIDENT_REASSESSED, id, ticket, null, Map.of("severity", assessment.severity(),
                     "rulesetVersion", assessment.rulesetVersion(), "difference", difference), now);
             // duties added, removed or changed, as each kind of subscriber sees them
-            for (ObligationEvents.Emission e : ObligationEvents.between(before, assessment, completed(completions).keySet())) {
+            for (ObligationEvents.Emission e : ObligationEvents.between(before, assessment, marks.settled())) {
                 outbox.emit(e.type(), id, ticket, e.item(), e.data(), now, e.audience());
             }
             Incident.getEntityManager().flush();
-            return view(incident, facts, assessment, completions, now).withDifference(difference);
+            return view(incident, facts, assessment, marks, now).withDifference(difference);
         });
     }
 
-    /** Records that an item was done; a second completion of the same code returns the first, unchanged. */
-    public ItemProgress complete(UUID id, String code, CompletionRequest request) {
-        validate(request, now());
-        String who = actor.name();
-        return write(() -> {
-            Incident incident = find(id, true);
-            Instant now = now();
-            Assessment assessment = currentAssessment(incident);
-            Item item = assessment.items().stream().filter(i -> i.code().equals(code)).findFirst()
-                    .orElseThrow(() -> new ProblemException(404, "item-not-found", "Not Found",
-                            "The incident's current assessment has no item " + code + "."));
-            ItemCompletion existing = ItemCompletion.of(id, code);
-            if (existing == null) {
-                ItemCompletion c = new ItemCompletion();
-                c.incidentId = id;
-                c.code = code;
-                c.completedBy = request.by().strip();
-                c.completedAt = request.at() == null ? now : request.at().toInstant();
-                c.reference = request.reference();
-                c.note = request.note();
-                c.recordedAt = now;
-                c.recordedBy = who;
-                c.persist();
-                List<ItemCompletion> completions = ItemCompletion.of(id);
-                incident.updatedAt = now;
-                applyAssessment(incident, assessment, completed(completions));
-                append(incident, IncidentEvent.Type.ITEM_COMPLETED, now, who, Map.of("code", code, "completion", completion(c)));
-                ObligationDeadline.sync(id, assessment, completed(completions).keySet(), incident.status == IncidentStatus.CLOSED);
-                outbox.emit(EventType.ITEM_COMPLETED, id, ticket(incident), EventItem.of(item, kind(assessment, item)),
-                        Map.of("completion", completion(c)), now);
-                Incident.getEntityManager().flush();
-                existing = c;
-            }
-            return progress(item, assessment, existing, now);
-        });
-    }
-
-    /** Moves the incident forward; closing is refused while a REQUIRED duty is not done. */
+    /** Moves the incident forward; closing is refused while a REQUIRED duty is neither done nor marked not applicable. */
     public IncidentView changeStatus(UUID id, IfMatch ifMatch, StatusChange change) {
         if (change == null || change.status() == null) {
             throw InvalidInputException.of("status", "is required: one of " + List.of(IncidentStatus.values()));
@@ -376,11 +334,11 @@ public class IncidentService {
                                 + incident.status + ".");
             }
             Assessment assessment = currentAssessment(incident);
-            List<ItemCompletion> completions = ItemCompletion.of(id);
+            ItemMarks marks = ItemMarks.of(id);
             if (change.status() == IncidentStatus.CLOSED) {
-                Map<String, ItemCompletion> done = completed(completions);
+                Set<String> settled = marks.settled();
                 List<String> open = assessment.items().stream()
-                        .filter(i -> i.status() == ItemStatus.REQUIRED && !done.containsKey(i.code()))
+                        .filter(i -> i.status() == ItemStatus.REQUIRED && !settled.contains(i.code()))
                         .map(Item::code).toList();
                 if (!open.isEmpty()) {
                     throw new ProblemException(409, "required-duties-open", "Required duties still open",
@@ -391,14 +349,14 @@ public class IncidentService {
             IncidentStatus from = incident.status;
             incident.status = change.status();
             incident.updatedAt = now;
-            applyAssessment(incident, assessment, completed(completions));
+            applyAssessment(incident, assessment, marks.settled());
             append(incident, IncidentEvent.Type.STATUS_CHANGED, now, who,
                     Map.of("from", from, "to", change.status(), "reason", change.reason()));
-            ObligationDeadline.sync(id, assessment, completed(completions).keySet(), change.status() == IncidentStatus.CLOSED);
+            ObligationDeadline.sync(id, assessment, marks.settled(), change.status() == IncidentStatus.CLOSED);
             outbox.emit(EventType.INCIDENT_STATUS_CHANGED, id, ticket(incident), null,
                     Map.of("from", from, "to", change.status(), "reason", change.reason()), now);
             Incident.getEntityManager().flush();
-            return view(incident, read(incident.facts, IncidentFacts.class), assessment, completions, now);
+            return view(incident, read(incident.facts, IncidentFacts.class), assessment, marks, now);
         });
     }
 
@@ -443,7 +401,9 @@ public class IncidentService {
         Instant now = now();
         Assessment assessment = currentAssessment(incident);
         Item item = item(assessment, code);
-        outbox.emit(type, incidentId, ticket(incident), EventItem.of(item, kind(assessment, item)), data, now);
+        ItemAssignee assignee = ItemAssignee.of(incidentId, code);
+        outbox.emit(type, incidentId, ticket(incident),
+                EventItem.of(item, kind(assessment, item)).withAssignee(assignee == null ? null : assignee.assignee), data, now);
     }
 
     /** Locks the incident for the caller's transaction, as every change to it does; 404 if there is none. */
@@ -456,14 +416,14 @@ public class IncidentService {
                 .orElseThrow(() -> new IllegalStateException("no item " + code + " in the assessment"));
     }
 
-    private static ItemKind kind(Assessment assessment, Item item) {
+    static ItemKind kind(Assessment assessment, Item item) {
         return ObligationEvents.kind(assessment, item);
     }
 
     // ── Helpers ────────────────────────────────────────────────────────────────────────────────────────────
 
     /** Runs a change in its own transaction; a lost race on the incident's version answers 412. */
-    private <T> T write(java.util.concurrent.Callable<T> change) {
+    <T> T write(java.util.concurrent.Callable<T> change) {
         try {
             return QuarkusTransaction.requiringNew().call(change);
         } catch (RuntimeException e) {
@@ -480,7 +440,7 @@ public class IncidentService {
         }
     }
 
-    private static Incident find(UUID id, boolean forUpdate) {
+    static Incident find(UUID id, boolean forUpdate) {
         Incident incident = forUpdate ? Incident.findById(id, LockModeType.PESSIMISTIC_WRITE) : Incident.findById(id);
         if (incident == null) {
             throw new ProblemException(404, "incident-not-found", "Not Found", "No incident " + id + ".");
@@ -488,12 +448,21 @@ public class IncidentService {
         return incident;
     }
 
-    /** Sets what the incident derives from its current assessment and completions; a closed one has nothing due. */
-    private static void applyAssessment(Incident incident, Assessment assessment, Map<String, ItemCompletion> done) {
+    /**
+     * Sets what the incident derives from its current assessment and the items settled (done or not applicable);
+     * a closed one has nothing due.
+     */
+    static void applyAssessment(Incident incident, Assessment assessment, Set<String> settled) {
         incident.severity = assessment.severity();
-        incident.nextDueAt = incident.status == IncidentStatus.CLOSED ? null : assessment.items().stream()
-                .filter(i -> i.dueAt() != null && !done.containsKey(i.code()))
-                .map(i -> i.dueAt().toInstant())
+        incident.nextDueAt = next(incident, assessment, settled, Item::dueAt);
+        incident.nextTargetAt = next(incident, assessment, settled, Item::targetAt);
+    }
+
+    private static Instant next(Incident incident, Assessment assessment, Set<String> settled,
+                                java.util.function.Function<Item, OffsetDateTime> time) {
+        return incident.status == IncidentStatus.CLOSED ? null : assessment.items().stream()
+                .filter(i -> time.apply(i) != null && !settled.contains(i.code()))
+                .map(i -> time.apply(i).toInstant())
                 .min(Instant::compareTo).orElse(null);
     }
 
@@ -512,7 +481,7 @@ public class IncidentService {
         record.persist();
     }
 
-    private void append(Incident incident, IncidentEvent.Type type, Instant at, String who, Map<String, ?> data) {
+    void append(Incident incident, IncidentEvent.Type type, Instant at, String who, Map<String, ?> data) {
         event(incident.id, ++incident.eventSeq, type, at, who, data);
     }
 
@@ -527,7 +496,7 @@ public class IncidentService {
         event.persist();
     }
 
-    private Assessment currentAssessment(Incident incident) {
+    Assessment currentAssessment(Incident incident) {
         AssessmentRecord record = AssessmentRecord.of(incident.id, incident.assessmentSeq);
         Assessment stored = record.bodyGzip != null ? StoredJson.expand(json, record.bodyGzip, Assessment.class)
                 : read(StoredJson.expandLegacy(record.legacyBody), Assessment.class);
@@ -535,47 +504,32 @@ public class IncidentService {
     }
 
     private IncidentView view(Incident incident, Instant now) {
-        return view(incident, read(incident.facts, IncidentFacts.class), currentAssessment(incident), ItemCompletion.of(incident.id), now);
+        return view(incident, read(incident.facts, IncidentFacts.class), currentAssessment(incident), ItemMarks.of(incident.id), now);
     }
 
     /** {@code facts} are the incident's, as stored: passed in where they are at hand, so as not to read them back. */
-    private IncidentView view(Incident incident, IncidentFacts facts, Assessment assessment, List<ItemCompletion> completions, Instant now) {
-        Map<String, ItemCompletion> done = completed(completions);
-        List<ItemProgress> progress = assessment.items().stream()
-                .map(i -> progress(i, assessment, done.get(i.code()), now)).toList();
+    private IncidentView view(Incident incident, IncidentFacts facts, Assessment assessment, ItemMarks marks, Instant now) {
+        List<ItemProgress> progress = assessment.items().stream().map(i -> marks.progress(i, assessment, now)).toList();
         return new IncidentView(incident.id, incident.version, incident.status, incident.title, incident.severity,
                 inJapan(incident.openedAt), inJapan(incident.updatedAt), ticket(incident), overdue(incident, now),
-                inJapan(incident.nextDueAt), facts, assessment, progress, null);
-    }
-
-    private static ItemProgress progress(Item item, Assessment assessment, ItemCompletion done, Instant now) {
-        State state = done != null ? State.DONE
-                : item.dueAt() != null && item.dueAt().toInstant().isBefore(now) ? State.OVERDUE : State.OPEN;
-        return new ItemProgress(item.code(), kind(assessment, item), item.status(), item.timing(), item.dueAt(), state,
-                done == null ? null : completion(done));
-    }
-
-    private static Completion completion(ItemCompletion c) {
-        return new Completion(c.completedBy, inJapan(c.completedAt), c.reference, c.note, inJapan(c.recordedAt), c.recordedBy);
+                inJapan(incident.nextDueAt), inJapan(incident.nextTargetAt), facts, assessment, progress, null);
     }
 
     private static IncidentSummary summary(Incident i, Instant now) {
         List<String> types = List.of(i.incidentTypes.split("\\|")).stream().filter(s -> !s.isEmpty()).toList();
         return new IncidentSummary(i.id, i.version, i.status, i.title, i.severity, inJapan(i.awareAt), inJapan(i.openedAt),
-                inJapan(i.nextDueAt), overdue(i, now), types, ticket(i));
+                inJapan(i.nextDueAt), inJapan(i.nextTargetAt), overdue(i, now), types, ticket(i));
     }
 
+    /** Past a legal deadline or a working target of an item not settled. */
     private static boolean overdue(Incident incident, Instant now) {
-        return incident.nextDueAt != null && incident.nextDueAt.isBefore(now);
+        return incident.nextDueAt != null && incident.nextDueAt.isBefore(now)
+                || incident.nextTargetAt != null && incident.nextTargetAt.isBefore(now);
     }
 
-    private static ExternalTicket ticket(Incident incident) {
+    static ExternalTicket ticket(Incident incident) {
         return incident.ticketSystem == null && incident.ticketId == null ? null
                 : new ExternalTicket(incident.ticketSystem, incident.ticketId);
-    }
-
-    private static Map<String, ItemCompletion> completed(List<ItemCompletion> completions) {
-        return completions.stream().collect(Collectors.toMap(c -> c.code, Function.identity()));
     }
 
     private static String typesColumn(IncidentFacts facts) {
@@ -636,31 +590,7 @@ public class IncidentService {
         }
     }
 
-    private static void validate(CompletionRequest request, Instant now) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request == null || request.by() == null || request.by().isBlank()) {
-            errors.add(new FieldError("by", "is required: who did it"));
-        } else if (request.by().length() > 200) {
-            errors.add(new FieldError("by", "must be at most 200 characters"));
-        }
-        if (request != null && request.at() != null && request.at().toInstant().isAfter(now.plus(CLOCK_SKEW))) {
-            errors.add(new FieldError("at", "must not be in the future"));
-        }
-        if (request != null && request.at() != null && request.at().getYear() < 2000) {
-            errors.add(new FieldError("at", "must be in or after the year 2000"));
-        }
-        if (request != null && request.reference() != null && request.reference().length() > 200) {
-            errors.add(new FieldError("reference", "must be at most 200 characters"));
-        }
-        if (request != null && request.note() != null && request.note().length() > 2000) {
-            errors.add(new FieldError("note", "must be at most 2000 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
-    private Instant now() {
+    Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 

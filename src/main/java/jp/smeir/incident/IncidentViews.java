@@ -27,7 +27,7 @@ public final class IncidentViews {
     }
 
     /** Where one item of the current assessment stands. */
-    public enum State { OPEN, DONE, OVERDUE }
+    public enum State { OPEN, DONE, OVERDUE, NOT_APPLICABLE }
 
     /** A recorded completion. */
     public record Completion(String by, OffsetDateTime at, String reference, String note, OffsetDateTime recordedAt,
@@ -36,27 +36,35 @@ public final class IncidentViews {
 
     /** One item of the current assessment and its progress. */
     public record ItemProgress(String code, ItemKind list, ItemStatus status, Timing timing, OffsetDateTime dueAt,
-                               State state, Completion completion) {
+                               @Schema(description = "The service's working target when there is no legal dueAt (not law); "
+                                       + "OVERDUE once it passes, as for dueAt") OffsetDateTime targetAt,
+                               State state, Completion completion,
+                               @Schema(description = "Set when the item was marked not applicable (state NOT_APPLICABLE)")
+                               ItemViews.NotApplicable notApplicable,
+                               @Schema(description = "Who is to do it (free text, e.g. a ticketing system's user id); null when nobody is")
+                               String assignee) {
     }
 
     /** The whole incident (GET /incidents/{id}); {@code difference} is set on the answer to a facts change. */
     public record IncidentView(UUID id, long version, IncidentStatus status, String title, Severity severity,
                                OffsetDateTime openedAt, OffsetDateTime updatedAt, ExternalTicket externalTicket,
-                               @Schema(description = "An item not done is past its deadline") boolean overdue,
-                               @Schema(description = "Earliest deadline among the items not done") OffsetDateTime nextDueAt,
+                               @Schema(description = "An item neither done nor not applicable is past its deadline or its working target")
+                               boolean overdue,
+                               @Schema(description = "Earliest legal deadline among the items neither done nor not applicable") OffsetDateTime nextDueAt,
+                               @Schema(description = "Earliest working target (the service's, not law) among those items") OffsetDateTime nextTargetAt,
                                IncidentFacts facts, Assessment assessment, List<ItemProgress> progress,
                                AssessmentDiff difference) {
 
         IncidentView withDifference(AssessmentDiff diff) {
             return new IncidentView(id, version, status, title, severity, openedAt, updatedAt, externalTicket, overdue,
-                    nextDueAt, facts, assessment, progress, diff);
+                    nextDueAt, nextTargetAt, facts, assessment, progress, diff);
         }
     }
 
     /** One line of the incident list. */
     public record IncidentSummary(UUID id, long version, IncidentStatus status, String title, Severity severity,
                                   OffsetDateTime awareAt, OffsetDateTime openedAt, OffsetDateTime nextDueAt,
-                                  boolean overdue, List<String> incidentTypes, ExternalTicket externalTicket) {
+                                  OffsetDateTime nextTargetAt, boolean overdue, List<String> incidentTypes, ExternalTicket externalTicket) {
     }
 
     /** A page of results. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -13,7 +15,11 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** That an item of an incident was done: by whom, when, with what reference (e.g. a PPC receipt number). */
+/**
+ * That an item of an incident was done: by whom, when, with what reference (e.g. a PPC receipt number). A
+ * record is never changed: a correction ends it and adds a new one, a withdrawal ends it. The current
+ * completion of a code is the one not ended.
+ */
 @Entity
 @Table(name = "item_completion")
 public class ItemCompletion extends PanacheEntityBase {
@@ -44,11 +50,36 @@ public class ItemCompletion extends PanacheEntityBase {
     @Column(name = "recorded_by")
     public String recordedBy;
 
+    /** How a completion ended. */
+    public enum End { CORRECTED, WITHDRAWN }
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "ended_by")
+    public String endedBy;
+
+    @Column(name = "ended_how")
+    @Enumerated(EnumType.STRING)
+    public End endedHow;
+
+    @Column(name = "ended_reason")
+    public String endedReason;
+
+    /** The current completions of an incident's items. */
     public static List<ItemCompletion> of(UUID incidentId) {
-        return list("incidentId", incidentId);
+        return list("incidentId = ?1 and endedAt is null", incidentId);
     }
 
+    /** The current completion of an item, or null. */
     public static ItemCompletion of(UUID incidentId, String code) {
-        return find("incidentId = ?1 and code = ?2", incidentId, code).firstResult();
+        return find("incidentId = ?1 and code = ?2 and endedAt is null", incidentId, code).firstResult();
+    }
+
+    void end(End how, Instant at, String by, String reason) {
+        endedHow = how;
+        endedAt = at;
+        endedBy = by;
+        endedReason = reason;
     }
 }

@@ -16,7 +16,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.Item;
 
-/** A deadline that reminders watch: a mandatory item of an incident's current assessment, not yet done. */
+/**
+ * A time that reminders watch: the legal deadline, or else the working target, of a mandatory item of an
+ * incident's current assessment that is neither done nor marked not applicable.
+ */
 @Entity
 @Table(name = "obligation_deadline")
 public class ObligationDeadline extends PanacheEntityBase {
@@ -30,29 +33,44 @@ public class ObligationDeadline extends PanacheEntityBase {
 
     public String code;
 
+    /** The legal deadline, or the working target when {@link #target}. */
     @Column(name = "due_at")
     public Instant dueAt;
 
+    /** The service's working target for 直ちに / 速やかに, not a legal deadline. */
+    public boolean target;
+
+    /**
+     * Reminders before the time are for moments after this one only, or any when null. A target counts from
+     * awareAt, so a lead time reaching back before it (24 h before a 1-hour target) gives no reminder.
+     */
+    @Column(name = "remind_after")
+    public Instant remindAfter;
+
     /**
      * Replaces an incident's watched deadlines with those of its current assessment; call in the transaction
-     * that changes the assessment, a completion or the status. A closed incident has none.
+     * that changes the assessment, a completion, a not-applicable mark or the status. A closed incident has none.
+     *
+     * @param settled the codes done or not applicable, which need no reminder
      */
-    public static void sync(UUID incidentId, Assessment assessment, Set<String> done, boolean closed) {
+    public static void sync(UUID incidentId, Assessment assessment, Set<String> settled, boolean closed) {
         delete("incidentId", incidentId);
-        watch(incidentId, assessment, done, closed);
+        watch(incidentId, assessment, settled, closed);
     }
 
     /** Adds the deadlines of a new incident (there is nothing to replace yet). */
-    public static void watch(UUID incidentId, Assessment assessment, Set<String> done, boolean closed) {
+    public static void watch(UUID incidentId, Assessment assessment, Set<String> settled, boolean closed) {
         if (closed) {
             return;
         }
         for (Item item : assessment.items()) {
-            if (item.mandatory() && item.dueAt() != null && !done.contains(item.code())) {
+            if (item.mandatory() && item.dueOrTargetAt() != null && !settled.contains(item.code())) {
                 ObligationDeadline d = new ObligationDeadline();
                 d.incidentId = incidentId;
                 d.code = item.code();
-                d.dueAt = item.dueAt().toInstant();
+                d.dueAt = item.dueOrTargetAt().toInstant();
+                d.target = item.dueAt() == null;
+                d.remindAfter = d.target ? assessment.awareAt().toInstant() : null;
                 d.persist();
             }
         }

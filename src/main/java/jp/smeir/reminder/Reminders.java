@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +26,11 @@ import jp.smeir.webhook.EventType;
 /**
  * Emits obligation.due_soon at the configured lead times before each open deadline and obligation.overdue
  * once it passes, each exactly once per deadline: the record of the reminder and its event commit together.
- * When several lead times are crossed at once (an incident opened late), only the nearest is sent. A deadline
- * leaves the watch list once its overdue reminder is out, so a sweep only ever looks at deadlines ahead.
+ * A working target (the service's time for 直ちに / 速やかに) is reminded of as a deadline is, and the events say
+ * which ({@code data.kind} DEADLINE or TARGET); a lead time that reaches back before awareAt gives no reminder
+ * for a target. When several lead times are crossed at once (an incident opened late), only the nearest is
+ * sent. A deadline leaves the watch list once its overdue reminder is out, so a sweep only ever looks at
+ * deadlines ahead.
  */
 @ApplicationScoped
 public class Reminders {
@@ -103,13 +107,15 @@ public class Reminders {
                 return 0;
             }
             ReminderSent.record(d, OVERDUE, now);
-            incidents.emitForItem(EventType.OBLIGATION_OVERDUE, d.incidentId, d.code,
-                    Map.of("dueAt", inJapan(d.dueAt), "overdueSince", inJapan(d.dueAt)));
+            Map<String, Object> data = time(d);
+            data.put("overdueSince", inJapan(d.dueAt));
+            incidents.emitForItem(EventType.OBLIGATION_OVERDUE, d.incidentId, d.code, data);
             return 1;
         }
         List<Duration> crossed = new ArrayList<>();
         for (Duration lead : leadTimes(d.code)) {
-            if (!d.dueAt.minus(lead).isAfter(now)) {
+            Instant moment = d.dueAt.minus(lead);
+            if (!moment.isAfter(now) && (d.remindAfter == null || moment.isAfter(d.remindAfter))) {
                 crossed.add(lead);
             }
         }
@@ -126,10 +132,19 @@ public class Reminders {
         if (nearestSent) {
             return 0;
         }
-        incidents.emitForItem(EventType.OBLIGATION_DUE_SOON, d.incidentId, d.code,
-                Map.of("dueAt", inJapan(d.dueAt), "leadTime", nearest.toString(),
-                        "remaining", Duration.between(now, d.dueAt).toString()));
+        Map<String, Object> data = time(d);
+        data.put("leadTime", nearest.toString());
+        data.put("remaining", Duration.between(now, d.dueAt).toString());
+        incidents.emitForItem(EventType.OBLIGATION_DUE_SOON, d.incidentId, d.code, data);
         return 1;
+    }
+
+    /** Which time a reminder is about: {@code dueAt} and kind DEADLINE, or {@code targetAt} and kind TARGET (not law). */
+    private static Map<String, Object> time(ObligationDeadline d) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("kind", d.target ? "TARGET" : "DEADLINE");
+        data.put(d.target ? "targetAt" : "dueAt", inJapan(d.dueAt));
+        return data;
     }
 
     private List<Duration> leadTimes(String code) {

@@ -29,7 +29,7 @@ public record ReportModel(
         List<Row> actions,
         List<Row> notifications,
         List<Row> escalations,
-        /** REQUIRED or CONDITIONAL items not yet done, earliest deadline first. */
+        /** REQUIRED or CONDITIONAL items neither done nor marked not applicable, earliest deadline first. */
         List<Row> openDuties,
         List<Row> overdue,
         List<QuestionRow> questions,
@@ -70,7 +70,11 @@ public record ReportModel(
                       /** The service's working target, for a duty without a legal deadline (not law). */
                       String target,
                       Integer priority,
-                      boolean conditional) {
+                      boolean conditional,
+                      /** Who is to do it, when someone is. */
+                      String assignee,
+                      /** Why the item does not apply, when it was marked so; else null. */
+                      String notApplicable) {
     }
 
     /** An item resting on unconfirmed points, and the points in the draft's language. */

@@ -112,12 +112,12 @@ public class ReportService {
         Because because = new Because(labels, lang, titles::get);
         Briefing briefing = new Briefing(labels, lang, because);
         // in the order of urgency (the answer's priorities)
-        List<Row> open = all.stream().filter(r -> progress.get(r.code()).state() != State.DONE)
+        List<Row> open = all.stream().filter(r -> progress.get(r.code()).state() != State.DONE && progress.get(r.code()).state() != State.NOT_APPLICABLE)
                 .sorted(Comparator.comparing(Row::priority, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
         java.util.Set<String> required = a.items().stream().filter(i -> i.status() == ItemStatus.REQUIRED).map(Item::code)
                 .collect(Collectors.toSet());
         List<Row> openFirst = a.firstSteps().stream().map(step -> byCode.get(step.code()))
-                .filter(r -> r != null && progress.get(r.code()).state() != State.DONE).toList();
+                .filter(r -> r != null && progress.get(r.code()).state() != State.DONE && progress.get(r.code()).state() != State.NOT_APPLICABLE).toList();
         List<Row> openDuties = open.stream().filter(r -> r.mandatory() && (r.conditional() || required.contains(r.code()))).toList();
         Facts facts = new Facts(labels.of("breach", f.personalData().breach(), lang),
                 f.personalData().affectedPersons() == null ? missing
@@ -191,7 +191,9 @@ public class ReportService {
                 item.recipient() == null ? null : item.recipient().contact(), item.rule(),
                 item.basis().stream().map(b -> b.source() + (b.confirmed() ? "" : " " + unconfirmed)).toList(),
                 item.basis().stream().allMatch(Basis::confirmed) ? null : unconfirmed,
-                item.targetAt() == null ? null : time(item.targetAt(), lang), item.priority(), item.status() == ItemStatus.CONDITIONAL);
+                item.targetAt() == null ? null : time(item.targetAt(), lang), item.priority(), item.status() == ItemStatus.CONDITIONAL,
+                p == null ? null : escape(p.assignee()),
+                p == null || p.notApplicable() == null ? null : escape(p.notApplicable().reason()));
     }
 
     /** A line about what a history entry changed. */
@@ -203,7 +205,8 @@ public class ReportService {
                     .map(field -> labels.of("facts", field, lang)).toList()));
             case REASSESSED -> "+" + d.path("difference").path("added").size() + " / −" + d.path("difference").path("removed").size()
                     + " / Δ" + d.path("difference").path("changed").size();
-            case ITEM_COMPLETED -> titles.getOrDefault(d.path("code").asText(), labels.word("missing", lang));
+            case ITEM_COMPLETED, COMPLETION_CORRECTED, COMPLETION_WITHDRAWN, ITEM_NOT_APPLICABLE, NOT_APPLICABLE_WITHDRAWN,
+                 ITEM_ASSIGNED -> titles.getOrDefault(d.path("code").asText(), labels.word("missing", lang));
             case STATUS_CHANGED -> labels.of("status", d.path("from").asText(), lang) + " → " + labels.of("status", d.path("to").asText(), lang)
                     + ": " + escape(d.path("reason").asText());
             case TICKET_CHANGED -> escape(d.path("to").path("system").asText() + " " + d.path("to").path("id").asText());

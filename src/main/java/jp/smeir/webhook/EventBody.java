@@ -31,13 +31,21 @@ import jp.smeir.incident.IncidentViews.ExternalTicket;
 public record EventBody(UUID eventId, String type, OffsetDateTime occurredAt, UUID incidentId,
                         ExternalTicket externalTicket, EventItem item, Map<String, Object> data) {
 
-    /** The item an event is about. */
+    /**
+     * The item an event is about: its legal deadline ({@code dueAt}) or else the service's working target
+     * ({@code targetAt}, with {@code targetBasis} saying it is not law), and {@code assignee}, who is to do it.
+     */
     public record EventItem(String code, ItemKind list, ItemStatus status, boolean mandatory, Timing timing,
-                            OffsetDateTime dueAt, Text title, String recipient) {
+                            OffsetDateTime dueAt, OffsetDateTime targetAt, Text targetBasis, Text title, String recipient,
+                            String assignee) {
 
         public static EventItem of(Item item, ItemKind list) {
             return new EventItem(item.code(), list, item.status(), item.mandatory(), item.timing(), item.dueAt(),
-                    item.title(), item.recipient() == null ? null : item.recipient().code());
+                    item.targetAt(), item.targetBasis(), item.title(), item.recipient() == null ? null : item.recipient().code(), null);
+        }
+
+        public EventItem withAssignee(String who) {
+            return new EventItem(code, list, status, mandatory, timing, dueAt, targetAt, targetBasis, title, recipient, who);
         }
     }
 }

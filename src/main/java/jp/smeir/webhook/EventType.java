@@ -15,6 +15,11 @@ public enum EventType {
     OBLIGATION_REMOVED("obligation.removed"),
     OBLIGATION_CHANGED("obligation.changed"),
     ITEM_COMPLETED("item.completed"),
+    ITEM_COMPLETION_CORRECTED("item.completion_corrected"),
+    ITEM_COMPLETION_WITHDRAWN("item.completion_withdrawn"),
+    ITEM_NOT_APPLICABLE("item.not_applicable"),
+    ITEM_NOT_APPLICABLE_WITHDRAWN("item.not_applicable_withdrawn"),
+    ITEM_ASSIGNED("item.assigned"),
     /** Sent to one subscriber on request (POST /webhooks/{id}/ping), never subscribed to. */
     WEBHOOK_PING("webhook.ping");
 

@@ -58,19 +58,29 @@ class RemindersTest {
         clock.reset();
     }
 
-    /** Moves the clock, sweeps and delivers; returns the (code, kind) of what this incident got since. */
+    /** Moves the clock, sweeps and delivers; returns the (code, kind) of the reminders of legal deadlines this incident got since. */
     List<String> at(String instant) {
-        int before = mine().size();
+        return at(instant, "DEADLINE");
+    }
+
+    /** The same for the reminders of one kind of time: DEADLINE (legal) or TARGET (the service's working target). */
+    List<String> at(String instant, String kind) {
+        int before = mine(kind).size();
         clock.set(Instant.parse(instant));
         reminders.sweep();
         dispatcher.deliverDue();
-        List<String> all = mine();
+        List<String> all = mine(kind);
         return all.subList(before, all.size());
     }
 
     List<String> mine() {
+        return mine("DEADLINE");
+    }
+
+    List<String> mine(String kind) {
         return receiver.delivered().stream()
                 .filter(r -> r.json().path("incidentId").asText().equals(incident))
+                .filter(r -> r.json().path("data").path("kind").asText().equals(kind))
                 .map(r -> r.json().path("item").path("code").asText() + " " + r.type()
                         + (r.type().equals("obligation.due_soon") ? " " + r.json().path("data").path("leadTime").asText() : ""))
                 .toList();
@@ -90,13 +100,35 @@ class RemindersTest {
         List<Receiver.Request> got = receiver.delivered();
         assertThat(got).allMatch(r -> r.signedWith(SECRET));
         // the event's own times are in Japan time, as the item's dueAt beside them
-        List<Receiver.Request> reminders = got.stream().filter(r -> r.json().path("incidentId").asText().equals(incident)).toList();
+        List<Receiver.Request> reminders = got.stream().filter(r -> r.json().path("incidentId").asText().equals(incident))
+                .filter(r -> r.json().path("data").path("kind").asText().equals("DEADLINE")).toList();
         assertThat(reminders).isNotEmpty().allSatisfy(r -> {
             assertThat(r.json().path("data").path("dueAt").asText()).isEqualTo("2026-11-25T23:59:59+09:00")
                     .isEqualTo(r.json().path("item").path("dueAt").asText());
         });
         assertThat(reminders).filteredOn(r -> r.type().equals("obligation.overdue"))
                 .singleElement().satisfies(r -> assertThat(r.json().path("data").path("overdueSince").asText()).isEqualTo("2026-11-25T23:59:59+09:00"));
+    }
+
+    @Test
+    void aWorkingTargetIsRemindedOfAndFallsOverdueAndTheEventsSayItIsNoLegalDeadline() {
+        // the notice to the persons is due 速やかに: its working target is awareAt + 24 h, 2026-11-21 09:30 JST; 24 h
+        // before it is awareAt itself, which is no reminder, so the first is the 2-hour one
+        assertThat(at("2026-11-20T22:29:59Z", "TARGET")).isEmpty();
+        assertThat(at("2026-11-20T22:30:00Z", "TARGET")).containsExactly("DATA_SUBJECT_NOTICE obligation.due_soon PT2H");
+        assertThat(at("2026-11-21T00:30:00Z", "TARGET")).as("at the target itself it is not yet overdue").isEmpty();
+        assertThat(at("2026-11-21T00:30:01Z", "TARGET")).containsExactly("DATA_SUBJECT_NOTICE obligation.overdue");
+        assertThat(at("2026-11-22T00:30:01Z", "TARGET")).isEmpty();
+        List<Receiver.Request> targets = receiver.delivered().stream()
+                .filter(r -> r.json().path("incidentId").asText().equals(incident))
+                .filter(r -> r.json().path("data").path("kind").asText().equals("TARGET")).toList();
+        assertThat(targets).hasSize(2).allSatisfy(r -> {
+            assertThat(r.json().path("data").path("targetAt").asText()).isEqualTo("2026-11-21T09:30:00+09:00");
+            assertThat(r.json().path("data").has("dueAt")).isFalse();
+            assertThat(r.json().path("item").path("targetAt").asText()).isEqualTo("2026-11-21T09:30:00+09:00");
+            assertThat(r.json().path("item").path("targetBasis").path("ja").asText()).contains("法令上の期限ではありません");
+        });
+        assertThat(targets.get(1).json().path("data").path("overdueSince").asText()).isEqualTo("2026-11-21T09:30:00+09:00");
     }
 
     @Test
@@ -110,6 +142,23 @@ class RemindersTest {
                 .when().post("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/completion").then().statusCode(200);
         assertThat(at("2026-11-26T15:00:00Z")).as("a report made is not overdue").isEmpty();
         assertThat(at("2026-12-20T15:00:00Z")).containsExactly("PPC_FINAL_REPORT obligation.due_soon PT24H");
+    }
+
+    @Test
+    void aNotApplicableItemIsNotRemindedOfUntilTheMarkIsWithdrawnAndRemindersNameTheAssignee() {
+        given().contentType("application/json").body("{\"reason\": \"誤送信先が未開封で削除\"}")
+                .when().post("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/not-applicable").then().statusCode(200);
+        given().contentType("application/json").body("{\"assignee\": \"jira:sato\"}")
+                .when().put("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/assignee").then().statusCode(200);
+        assertThat(at("2026-11-23T15:00:00Z")).as("day 3").isEmpty();
+        assertThat(at("2026-11-25T13:00:00Z")).as("2 h before").isEmpty();
+        assertThat(at("2026-11-25T15:00:00Z")).as("past the deadline").isEmpty();
+        given().contentType("application/json").body("{\"reason\": \"削除の確認が取れていなかった\"}")
+                .when().delete("/api/v1/incidents/" + incident + "/items/PPC_PRELIMINARY_REPORT/not-applicable").then().statusCode(200);
+        assertThat(at("2026-11-25T15:01:00Z")).containsExactly("PPC_PRELIMINARY_REPORT obligation.overdue");
+        assertThat(receiver.delivered()).filteredOn(r -> r.json().path("incidentId").asText().equals(incident))
+                .filteredOn(r -> r.json().path("item").path("code").asText().equals("PPC_PRELIMINARY_REPORT")).singleElement()
+                .satisfies(r -> assertThat(r.json().path("item").path("assignee").asText()).isEqualTo("jira:sato"));
     }
 
     @Test
