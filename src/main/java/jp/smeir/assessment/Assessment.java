@@ -22,7 +22,9 @@ public record Assessment(
         List<Item> notifications,
         List<Item> escalations,
         @Schema(description = "Unknown facts whose answer could add, remove or change the codes listed in affects") List<Question> questions,
-        @Schema(description = "Names of every rule that fired, classification rules included") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> firedRules) {
+        @Schema(description = "Names of every rule that fired, classification rules included") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> firedRules,
+        @Schema(description = "The law versions whose rules fired, with the periods of force applied for awareAt") List<LawApplied> lawApplied,
+        @Schema(description = "Law enacted but not yet in force that concerns the duties listed") List<Watch> watch) {
 
     public Assessment {
         severityBecause = List.copyOf(severityBecause);
@@ -31,6 +33,9 @@ public record Assessment(
         escalations = List.copyOf(escalations);
         questions = List.copyOf(questions);
         firedRules = List.copyOf(firedRules);
+        // answers stored before these fields existed are read back without them
+        lawApplied = lawApplied == null ? List.of() : List.copyOf(lawApplied);
+        watch = watch == null ? List.of() : List.copyOf(watch);
     }
 
     /** Every item of the three lists, actions first. */

@@ -87,7 +87,39 @@ public final class Assessor {
                 severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),
                 ofKind(items, catalogue, ItemKind.ACTION), ofKind(items, catalogue, ItemKind.NOTIFICATION),
                 ofKind(items, catalogue, ItemKind.ESCALATION), questions(questionAffects, base),
-                evaluation.firedRules());
+                evaluation.firedRules(), lawApplied(base, evaluation.firedRules()), watch(base, items));
+    }
+
+    /** The law versions of the rules that fired, in the catalogue's order. */
+    private static List<LawApplied> lawApplied(RuleBase base, List<String> firedRules) {
+        Set<String> ids = new java.util.HashSet<>();
+        firedRules.forEach(rule -> ids.add(base.rule(rule).inForce().law()));
+        List<LawApplied> applied = new ArrayList<>();
+        base.catalogue().laws().forEach((id, law) -> {
+            if (ids.contains(id)) {
+                applied.add(new LawApplied(id, law.name().en(), law.name(), law.from(), law.until(), law.status(), law.note()));
+            }
+        });
+        return applied;
+    }
+
+    /**
+     * The watch notes of law enacted but not in force that amends a version under which an item of this answer
+     * arose: said once for the answer, not on every item (domain reference §0.1).
+     */
+    private static List<Watch> watch(RuleBase base, List<Item> items) {
+        Set<String> itemLaws = new java.util.HashSet<>();
+        for (Item item : items) {
+            itemLaws.add(base.rule(item.rule()).inForce().law());
+            item.alsoFrom().forEach(rule -> itemLaws.add(base.rule(rule).inForce().law()));
+        }
+        List<Watch> watch = new ArrayList<>();
+        base.catalogue().laws().forEach((id, law) -> {
+            if (law.status() == jp.smeir.engine.LawStatus.ENACTED && itemLaws.contains(law.amends())) {
+                watch.add(new Watch(id, law.watch().ja(), law.watch().en()));
+            }
+        });
+        return watch;
     }
 
     /** The findings that decide a code: those of the strongest {@link #rank}, earliest timing first. */

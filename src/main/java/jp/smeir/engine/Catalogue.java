@@ -2,6 +2,7 @@ package jp.smeir.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * rules so that analysts change texts and rules together. Part of the rule base and of its version.
  */
 public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> items, Map<String, Text> questions,
-                        Map<String, Text> notes) {
+                        Map<String, Text> notes, Map<String, Law> laws) {
 
     public static final String FILE = "catalogue.yaml";
     static final String UNCONFIRMED_NOTE = "unconfirmed";
@@ -29,7 +30,17 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
     public record Entry(ItemKind kind, Stage stage, String recipient, Text title, Text detail) {
     }
 
+    /**
+     * A law version that rules name in {@code @inForce}: its names, the first and last day it is in force, what kind
+     * of source it is, and an optional note (e.g. that its commencement is not recorded). An {@link LawStatus#ENACTED}
+     * version is not in force yet: it has no {@code from}, names the version it {@code amends}, and carries the
+     * {@code watch} note the answer shows while that version applies.
+     */
+    public record Law(Text name, LocalDate from, LocalDate until, LawStatus status, Text note, Text watch, String amends) {
+    }
+
     public Catalogue {
+        laws = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(laws == null ? Map.of() : laws));
         recipients = Map.copyOf(recipients == null ? Map.of() : recipients);
         items = new LinkedHashMap<>(items == null ? Map.of() : items);
         questions = Map.copyOf(questions == null ? Map.of() : questions);
@@ -49,8 +60,17 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
         return entry;
     }
 
+    public Law law(String id) {
+        Law law = laws.get(id);
+        if (law == null) {
+            throw new IllegalStateException("law " + id + " is not in " + FILE);
+        }
+        return law;
+    }
+
     static Catalogue load(Path file) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         Catalogue catalogue;
         try {
@@ -100,11 +120,49 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
                 errors.add(new RuleError(FILE, 0, "question on " + fact + ": needs ja and en"));
             }
         });
+        laws.forEach((id, law) -> errors.addAll(lawProblems(id, law)));
         Text note = notes.get(UNCONFIRMED_NOTE);
         if (!complete(note) || !note.ja().contains("{sources}") || !note.en().contains("{sources}")) {
             errors.add(new RuleError(FILE, 0, "notes.unconfirmed needs ja and en, each with the placeholder {sources}"));
         }
         return errors;
+    }
+
+    private List<RuleError> lawProblems(String id, Law law) {
+        List<String> wrong = new ArrayList<>();
+        if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+            wrong.add("its id must be lower-case words joined by hyphens");
+        }
+        if (!complete(law.name())) {
+            wrong.add("name needs ja and en");
+        }
+        if (law.status() == null) {
+            wrong.add("status is required, one of " + List.of(LawStatus.values()));
+        } else if (law.status() == LawStatus.ENACTED) {
+            if (law.from() != null || law.until() != null) {
+                wrong.add("an ENACTED version is not in force yet: give no from or until");
+            }
+            if (!complete(law.watch())) {
+                wrong.add("an ENACTED version needs a watch note with ja and en");
+            }
+            if (law.amends() == null || !laws.containsKey(law.amends()) || laws.get(law.amends()).status() == LawStatus.ENACTED) {
+                wrong.add("amends must name a version in force listed under laws");
+            }
+        } else {
+            if (law.from() == null) {
+                wrong.add("from is required (YYYY-MM-DD)");
+            }
+            if (law.from() != null && law.until() != null && law.until().isBefore(law.from())) {
+                wrong.add("until is before from");
+            }
+            if (law.watch() != null || law.amends() != null) {
+                wrong.add("only an ENACTED version has watch and amends");
+            }
+        }
+        if (law.note() != null && !complete(law.note())) {
+            wrong.add("note needs ja and en");
+        }
+        return wrong.stream().map(w -> new RuleError(FILE, 0, "law " + id + ": " + w)).toList();
     }
 
     private static boolean complete(Text t) {

@@ -26,7 +26,10 @@ public record Scenario(@Schema(description = "Optional name; files are named by 
             @Schema(description = "Codes that must not appear in any list") List<String> absent,
             @Schema(description = "If given, exactly these facts must be asked about") List<String> questions,
             Severity severity,
-            @Schema(description = "Rules that must have fired (by name)") List<String> firedRules) {
+            @Schema(description = "Rules that must have fired (by name)") List<String> firedRules,
+            @Schema(description = "Law versions (ids) that must be listed in lawApplied") List<String> lawApplied,
+            @Schema(description = "Law versions (ids) that must not be listed in lawApplied") List<String> lawNotApplied,
+            @Schema(description = "If given, exactly these law versions (ids) must have a watch note") List<String> watch) {
     }
 
     /**

@@ -36,6 +36,8 @@ class AssessmentPropertiesTest {
     static final List<String> PERSONAL_DATA_DUTIES = List.of("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "DATA_SUBJECT_NOTICE",
             "PUBLIC_NOTICE_IN_LIEU", "MY_NUMBER_REPORT", "GDPR_AUTHORITY_NOTICE", "GDPR_DATA_SUBJECT_NOTICE", "CONTROLLER_NOTICE");
 
+    static final LocalDate APPI_REPORTING = LocalDate.of(2022, 4, 1);
+
     @Provide
     Arbitrary<IncidentFacts> facts() {
         return FactsArbitraries.facts();
@@ -95,11 +97,37 @@ class AssessmentPropertiesTest {
                         p.cardData(), p.myNumber(), p.improperPurpose(), Boolean.FALSE, p.euResidents(), p.exposedOnline(),
                         p.subjectsReachable(), Boolean.FALSE, p.myNumberPersons()),
                 any.impact(), any.attack());
-        Item report = byCode(assess(facts)).get("PPC_PRELIMINARY_REPORT");
+        Assessment a = assess(facts);
+        Item report = byCode(a).get("PPC_PRELIMINARY_REPORT");
+        LocalDate day = facts.awareAt().atZoneSameInstant(JapaneseCalendar.JST).toLocalDate();
+        if (day.isBefore(APPI_REPORTING)) {
+            // the law in force when the company became aware decides (domain reference §7.19)
+            assertThat(report).as("no APPI report for an incident known before %s", APPI_REPORTING).isNull();
+            assertThat(a.lawApplied()).extracting(LawApplied::id).doesNotContain("appi-reporting");
+            return;
+        }
         assertThat(report).isNotNull();
         assertThat(report.status()).isEqualTo(ItemStatus.REQUIRED);
-        LocalDate day = facts.awareAt().atZoneSameInstant(JapaneseCalendar.JST).toLocalDate();
         assertThat(report.dueAt()).isEqualTo(day.plusDays(5).atTime(23, 59, 59).atZone(JapaneseCalendar.JST).toOffsetDateTime());
+        assertThat(a.lawApplied()).extracting(LawApplied::id).contains("appi-reporting");
+        assertThat(a.watch()).extracting(Watch::id).containsExactly("appi-2026-amendment");
+    }
+
+    /** Every rule that fired is in force on the day of awareAt, and its law version is listed once. */
+    @Property(tries = 500)
+    void onlyRulesInForceOnTheDayOfAwarenessFire(@ForAll("facts") IncidentFacts facts) {
+        Assessment a = assess(facts);
+        RuleBase base = TestRules.engine().ruleBase();
+        LocalDate day = facts.awareAt().atZoneSameInstant(JapaneseCalendar.JST).toLocalDate();
+        Set<String> laws = new HashSet<>();
+        for (String rule : a.firedRules()) {
+            assertThat(base.rule(rule).inForce().covers(day)).as("%s in force on %s", rule, day).isTrue();
+            laws.add(base.rule(rule).inForce().law());
+        }
+        assertThat(a.lawApplied()).extracting(LawApplied::id).containsExactlyInAnyOrderElementsOf(laws);
+        boolean appiItem = a.items().stream().flatMap(i -> java.util.stream.Stream.concat(java.util.stream.Stream.of(i.rule()), i.alsoFrom().stream()))
+                .anyMatch(rule -> base.rule(rule).inForce().law().equals("appi-reporting"));
+        assertThat(a.watch().isEmpty()).as("the watch note on the APPI amendment goes with APPI items").isEqualTo(!appiItem);
     }
 
     @Property(tries = 500)
