@@ -164,8 +164,8 @@ public final class Assessor {
 
     private static Item item(RuleBase base, String code, List<Finding> winners, OffsetDateTime awareAt) {
         Catalogue catalogue = base.catalogue();
-        Catalogue.Entry entry = catalogue.entry(code);
         Finding first = winners.get(0);
+        Catalogue.Entry entry = catalogue.entry(code).as(first.variant());
         OffsetDateTime dueAt = Deadlines.dueAt(awareAt, first.due());
 
         LinkedHashSet<Basis> basis = new LinkedHashSet<>();

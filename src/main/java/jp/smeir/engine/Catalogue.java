@@ -26,8 +26,33 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
     public record Recipient(Text name, String contact) {
     }
 
-    /** One code: its list, stage, recipient (for notifications and escalations) and texts. */
-    public record Entry(ItemKind kind, Stage stage, String recipient, Text title, Text detail) {
+    /**
+     * One code: its list, stage, recipient (for notifications and escalations) and texts, and variants a rule may
+     * choose ({@code Finding.variant}) where the same duty goes elsewhere or reads otherwise, e.g. the PPC reports
+     * of an FSA-supervised business, filed with the FSA.
+     */
+    public record Entry(ItemKind kind, Stage stage, String recipient, Text title, Text detail, Map<String, Variant> variants) {
+
+        public Entry {
+            variants = Map.copyOf(variants == null ? Map.of() : variants);
+        }
+
+        /** The entry as a variant has it: its recipient, title and detail where it gives them, else the entry's. */
+        public Entry as(String variant) {
+            if (variant == null) {
+                return this;
+            }
+            Variant v = variants.get(variant);
+            if (v == null) {
+                throw new IllegalStateException("variant " + variant + " is not in " + FILE);
+            }
+            return new Entry(kind, stage, v.recipient() != null ? v.recipient() : recipient, v.title() != null ? v.title() : title,
+                    v.detail() != null ? v.detail() : detail, Map.of());
+        }
+    }
+
+    /** What a variant of a code changes: any of recipient, title and detail. */
+    public record Variant(String recipient, Text title, Text detail) {
     }
 
     /**
@@ -114,6 +139,17 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
             if (e.kind() != null && e.kind() != ItemKind.ACTION && !recipients.containsKey(e.recipient())) {
                 errors.add(new RuleError(FILE, 0, "item " + code + ": a " + e.kind() + " needs a recipient listed under recipients"));
             }
+            e.variants().forEach((name, v) -> {
+                if (v.recipient() == null && v.title() == null && v.detail() == null) {
+                    errors.add(new RuleError(FILE, 0, "item " + code + ", variant " + name + ": give a recipient, title or detail"));
+                }
+                if (v.recipient() != null && (e.kind() == ItemKind.ACTION || !recipients.containsKey(v.recipient()))) {
+                    errors.add(new RuleError(FILE, 0, "item " + code + ", variant " + name + ": recipient must be listed under recipients (not on an ACTION)"));
+                }
+                if ((v.title() != null && !complete(v.title())) || (v.detail() != null && !complete(v.detail()))) {
+                    errors.add(new RuleError(FILE, 0, "item " + code + ", variant " + name + ": title and detail need ja and en"));
+                }
+            });
         });
         questions.forEach((fact, q) -> {
             if (!complete(q)) {

@@ -49,6 +49,15 @@ public final class ScenarioCheck {
             if (want.dueNotAfter() != null && (got.dueAt() == null || got.dueAt().isAfter(want.dueNotAfter()))) {
                 diffs.add(want.code() + ": dueAt " + got.dueAt() + ", expected not after " + want.dueNotAfter());
             }
+            String recipient = got.recipient() == null ? null : got.recipient().code();
+            if (want.recipient() != null && !want.recipient().equals(recipient)) {
+                diffs.add(want.code() + ": recipient " + recipient + ", expected " + want.recipient());
+            }
+            for (String text : orEmpty(want.detailContains())) {
+                if (!got.detail().ja().contains(text) && !got.detail().en().contains(text)) {
+                    diffs.add(want.code() + ": detail does not say \"" + text + "\"");
+                }
+            }
             if (want.rule() != null && !want.rule().equals(got.rule()) && !got.alsoFrom().contains(want.rule())) {
                 diffs.add(want.code() + ": produced by \"" + got.rule() + "\", expected \"" + want.rule() + "\"");
             }

@@ -186,6 +186,16 @@ class RuleBaseTest {
     }
 
     @Test
+    void aVariantMustNameAListedRecipient(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        String catalogue = Files.readString(rules.resolve(Catalogue.FILE));
+        Files.writeString(rules.resolve(Catalogue.FILE), catalogue.replaceFirst("(?m)^(      FSA:\n        recipient:) FSA$", "$1 NO_SUCH_BODY"));
+        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        assertEquals(List.of(new RuleError(Catalogue.FILE, 0,
+                "item PPC_PRELIMINARY_REPORT, variant FSA: recipient must be listed under recipients (not on an ACTION)")), e.errors());
+    }
+
+    @Test
     void aMissingFolderOrCatalogueIsAClearError(@TempDir Path dir) throws IOException {
         RuleBuildException missing = assertThrows(RuleBuildException.class, () -> RuleBase.build(dir.resolve("nope")));
         assertTrue(missing.getMessage().contains("rules folder not found"), missing.getMessage());
