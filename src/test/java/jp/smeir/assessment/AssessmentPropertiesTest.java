@@ -25,6 +25,7 @@ import jp.smeir.engine.Severity;
 import jp.smeir.engine.Timing;
 import jp.smeir.facts.BreachStatus;
 import jp.smeir.facts.IncidentFacts;
+import jp.smeir.facts.IncidentType;
 import jp.smeir.facts.Organization;
 import jp.smeir.facts.PersonalData;
 import jp.smeir.support.FactsArbitraries;
@@ -134,12 +135,31 @@ class AssessmentPropertiesTest {
     void encryptedOrRecoveredDataNeverYieldsAPersonalDataReport(@ForAll("facts") IncidentFacts any) {
         PersonalData p = any.normalized().personalData();
         boolean encrypted = any.awareAt().getMinute() % 2 == 0;
-        IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
+        // encryption does not protect skimmed data (domain reference §7.5): that case is the next property's
+        List<IncidentType> types = encrypted ? any.normalized().incidentTypes().stream().filter(t -> t != IncidentType.WEB_SKIMMING).toList()
+                : any.incidentTypes();
+        IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), types,
                 any.organization(), new PersonalData(p.breach(), p.affectedPersons(), p.sensitive(), p.financialHarmRisk(),
                 p.cardData(), p.myNumber(), p.improperPurpose(), encrypted ? Boolean.TRUE : p.encrypted(), p.euResidents(),
                 p.exposedOnline(), p.subjectsReachable(), encrypted ? p.recoveredUnviewed() : Boolean.TRUE, p.myNumberPersons()),
                 any.impact(), any.attack());
         assertThat(byCode(assess(facts)).keySet()).doesNotContainAnyElementsOf(PERSONAL_DATA_DUTIES);
+    }
+
+    @Property(tries = 300)
+    void encryptionNeverLiftsTheDutiesForSkimmedData(@ForAll("facts") IncidentFacts any) {
+        PersonalData p = any.normalized().personalData();
+        Organization o = any.normalized().organization();
+        IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), List.of(IncidentType.WEB_SKIMMING),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator()),
+                new PersonalData(BreachStatus.CONFIRMED, 1001, p.sensitive(), p.financialHarmRisk(), p.cardData(), p.myNumber(), p.improperPurpose(),
+                        Boolean.TRUE, p.euResidents(), p.exposedOnline(), p.subjectsReachable(), Boolean.FALSE, p.myNumberPersons()),
+                any.impact(), any.attack());
+        Item report = byCode(assess(facts)).get("PPC_PRELIMINARY_REPORT");
+        if (!facts.awareAt().atZoneSameInstant(JapaneseCalendar.JST).toLocalDate().isBefore(APPI_REPORTING)) {
+            assertThat(report).isNotNull();
+            assertThat(report.status()).isEqualTo(ItemStatus.REQUIRED);
+        }
     }
 
     @Property(tries = 300)
