@@ -225,13 +225,15 @@ public final class Assessor {
 
     private static List<Question> questions(Map<String, Set<String>> affects, RuleBase base) {
         List<Question> questions = new ArrayList<>();
-        affects.forEach((fact, codes) -> {
-            Text text = base.catalogue().questions().get(fact);
+        affects.forEach((key, codes) -> {
+            Text text = base.catalogue().questions().get(key);
             if (text == null) {
-                throw new IllegalStateException("no question text for fact " + fact + " in " + Catalogue.FILE);
+                throw new IllegalStateException("no question text for fact " + key + " in " + Catalogue.FILE);
             }
             List<String> sorted = codes.stream().sorted(Comparator.comparingInt(base::position)).toList();
-            questions.add(new Question(fact, text, sorted));
+            // a question on a contradiction is keyed <fact>#<what it contradicts>; it asks about the fact
+            int hash = key.indexOf('#');
+            questions.add(new Question(hash < 0 ? key : key.substring(0, hash), text, sorted));
         });
         return questions;
     }
