@@ -93,7 +93,7 @@ class AssessmentPropertiesTest {
         PersonalData p = any.normalized().personalData();
         Organization o = any.normalized().organization();
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
-                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator()),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null),
                 new PersonalData(BreachStatus.SUSPECTED, 1001 + Math.abs(any.awareAt().getNano() % 100_000), p.sensitive(), p.financialHarmRisk(),
                         p.cardData(), p.myNumber(), p.improperPurpose(), Boolean.FALSE, p.euResidents(), p.exposedOnline(),
                         p.subjectsReachable(), Boolean.FALSE, p.myNumberPersons()),
@@ -151,7 +151,7 @@ class AssessmentPropertiesTest {
         PersonalData p = any.normalized().personalData();
         Organization o = any.normalized().organization();
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), List.of(IncidentType.WEB_SKIMMING),
-                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator()),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null),
                 new PersonalData(BreachStatus.CONFIRMED, 1001, p.sensitive(), p.financialHarmRisk(), p.cardData(), p.myNumber(), p.improperPurpose(),
                         Boolean.TRUE, p.euResidents(), p.exposedOnline(), p.subjectsReachable(), Boolean.FALSE, p.myNumberPersons()),
                 any.impact(), any.attack());
@@ -186,13 +186,33 @@ class AssessmentPropertiesTest {
     }
 
     @Property(tries = 300)
-    void aProcessorNeverReportsToThePpcItself(@ForAll("facts") IncidentFacts any) {
+    void aProcessorWhoseAffectedDataIsAllEntrustedNeverReportsToThePpcItself(@ForAll("facts") IncidentFacts any) {
         Organization o = any.normalized().organization();
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
-                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator()),
+                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), Boolean.FALSE),
                 any.personalData(), any.impact(), any.attack());
         assertThat(byCode(assess(facts)).keySet()).doesNotContain("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "MY_NUMBER_REPORT",
                 "GDPR_AUTHORITY_NOTICE", "DATA_SUBJECT_NOTICE");
+    }
+
+    /** The processor exemption covers only the data entrusted to it: for its own data it reports as any controller. */
+    @Property(tries = 300)
+    void aProcessorWithDataOfItsOwnReportsAsTheOrganisationWouldWithoutOutsourcing(@ForAll("facts") IncidentFacts any) {
+        Organization o = any.normalized().organization();
+        IncidentFacts processor = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
+                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), Boolean.TRUE),
+                any.personalData(), any.impact(), any.attack());
+        IncidentFacts controller = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null),
+                any.personalData(), any.impact(), any.attack());
+        Map<String, Item> asProcessor = byCode(assess(processor));
+        Map<String, Item> asController = byCode(assess(controller));
+        for (String code : List.of("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "MY_NUMBER_REPORT", "GDPR_AUTHORITY_NOTICE", "DATA_SUBJECT_NOTICE")) {
+            assertThat(asProcessor.containsKey(code)).as(code).isEqualTo(asController.containsKey(code));
+            if (asController.containsKey(code)) {
+                assertThat(asProcessor.get(code).status()).as(code).isEqualTo(asController.get(code).status());
+            }
+        }
     }
 
     @Property(tries = 1000)
