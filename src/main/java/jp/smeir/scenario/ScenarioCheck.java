@@ -53,6 +53,9 @@ public final class ScenarioCheck {
             if (want.recipient() != null && !want.recipient().equals(recipient)) {
                 diffs.add(want.code() + ": recipient " + recipient + ", expected " + want.recipient());
             }
+            if (want.timing() != null && want.timing() != got.timing()) {
+                diffs.add(want.code() + ": timing " + got.timing() + ", expected " + want.timing());
+            }
             for (String text : orEmpty(want.detailContains())) {
                 if (!got.detail().ja().contains(text) && !got.detail().en().contains(text)) {
                     diffs.add(want.code() + ": detail does not say \"" + text + "\"");
