@@ -60,6 +60,9 @@ public final class Assessor {
     private record Unconfirmed(Text detail, Text note, List<String> sources) {
     }
 
+    private record Lifted(Text detail, List<Text> lifts) {
+    }
+
     private Assessor() {
     }
 
@@ -181,6 +184,10 @@ public final class Assessor {
         }
         boolean recurs = first.due().hours() == null;
         Text detail = detail(entry.detail(), first.due().days(), dueAt, recurs);
+        List<Text> lifts = lifts(catalogue, winners);
+        if (!lifts.isEmpty()) {
+            detail = withLifts(detail, lifts, recurs);
+        }
         List<String> unconfirmed = basis.stream().filter(b -> !b.confirmed()).map(Basis::source).toList();
         if (!unconfirmed.isEmpty()) {
             detail = withNote(detail, catalogue.unconfirmedNote(), unconfirmed, recurs);
@@ -206,6 +213,26 @@ public final class Assessor {
             return new Text(template.ja().replace("{due}", dueJa).replace("{days}", n),
                     template.en().replace("{due}", dueEn).replace("{days}", n));
         });
+    }
+
+    /**
+     * For a duty that stays REQUIRED although an exemption is unknown (domain reference §7.18), the answers that
+     * would lift it, in the catalogue's words: the item says so rather than being put off while its clock runs.
+     */
+    private static List<Text> lifts(Catalogue catalogue, List<Finding> winners) {
+        Finding first = winners.get(0);
+        if (first.status() != jp.smeir.engine.ItemStatus.REQUIRED || !first.mandatory()) {
+            return List.of();
+        }
+        LinkedHashSet<String> open = new LinkedHashSet<>();
+        winners.forEach(f -> open.addAll(f.openFacts()));
+        return open.stream().map(catalogue.exemptions()::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static Text withLifts(Text detail, List<Text> lifts, boolean keep) {
+        return kept(keep, new Lifted(detail, lifts), () -> new Text(
+                detail.ja() + lifts.stream().map(t -> "\n" + t.ja()).collect(Collectors.joining()),
+                detail.en() + lifts.stream().map(t -> "\n" + t.en()).collect(Collectors.joining())));
     }
 
     private static Text withNote(Text detail, Text noteTemplate, List<String> sources, boolean keep) {

@@ -17,7 +17,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
  * rules so that analysts change texts and rules together. Part of the rule base and of its version.
  */
 public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> items, Map<String, Text> questions,
-                        Map<String, Text> notes, Map<String, Law> laws) {
+                        Map<String, Text> notes, Map<String, Law> laws, Map<String, Text> exemptions) {
 
     public static final String FILE = "catalogue.yaml";
     static final String UNCONFIRMED_NOTE = "unconfirmed";
@@ -65,6 +65,7 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
     }
 
     public Catalogue {
+        exemptions = Map.copyOf(exemptions == null ? Map.of() : exemptions);
         laws = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(laws == null ? Map.of() : laws));
         recipients = Map.copyOf(recipients == null ? Map.of() : recipients);
         items = new LinkedHashMap<>(items == null ? Map.of() : items);
@@ -157,6 +158,14 @@ public record Catalogue(Map<String, Recipient> recipients, Map<String, Entry> it
             }
         });
         laws.forEach((id, law) -> errors.addAll(lawProblems(id, law)));
+        exemptions.forEach((fact, text) -> {
+            if (!complete(text)) {
+                errors.add(new RuleError(FILE, 0, "exemption " + fact + ": needs ja and en"));
+            }
+            if (!questions.containsKey(fact)) {
+                errors.add(new RuleError(FILE, 0, "exemption " + fact + ": a fact without a question under questions"));
+            }
+        });
         Text note = notes.get(UNCONFIRMED_NOTE);
         if (!complete(note) || !note.ja().contains("{sources}") || !note.en().contains("{sources}")) {
             errors.add(new RuleError(FILE, 0, "notes.unconfirmed needs ja and en, each with the placeholder {sources}"));

@@ -81,6 +81,12 @@ class AssessmentPropertiesTest {
             if (item.basis().stream().anyMatch(b -> !b.confirmed())) {
                 assertThat(item.detail().en()).contains("To be verified");
             }
+            if (item.status() == ItemStatus.REQUIRED && item.mandatory()) {
+                // a duty kept REQUIRED while an exemption is asked about says which answer lifts it (§7.18)
+                a.questions().stream().filter(q -> q.affects().contains(item.code()) && catalogue.exemptions().containsKey(q.fact()))
+                        .forEach(q -> assertThat(item.detail().ja()).as("%s says what lifts it", item.code())
+                                .contains(catalogue.exemptions().get(q.fact()).ja()));
+            }
         }
         a.questions().forEach(q -> {
             assertThat(q.question().ja()).isNotBlank();

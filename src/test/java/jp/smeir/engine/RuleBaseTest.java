@@ -196,6 +196,17 @@ class RuleBaseTest {
     }
 
     @Test
+    void anExemptionNoteNeedsAFactThatIsAskedAbout(@TempDir Path dir) throws IOException {
+        Path rules = copyRules(dir);
+        String catalogue = Files.readString(rules.resolve(Catalogue.FILE));
+        Files.writeString(rules.resolve(Catalogue.FILE), catalogue.replace("\n  personalData.encrypted:\n    ja: \"データが推奨される方式で",
+                "\n  personalData.encryptedd:\n    ja: \"データが推奨される方式で"));
+        RuleBuildException e = assertThrows(RuleBuildException.class, () -> RuleBase.build(rules));
+        assertEquals(List.of(new RuleError(Catalogue.FILE, 0, "exemption personalData.encryptedd: a fact without a question under questions")),
+                e.errors());
+    }
+
+    @Test
     void aMissingFolderOrCatalogueIsAClearError(@TempDir Path dir) throws IOException {
         RuleBuildException missing = assertThrows(RuleBuildException.class, () -> RuleBase.build(dir.resolve("nope")));
         assertTrue(missing.getMessage().contains("rules folder not found"), missing.getMessage());
