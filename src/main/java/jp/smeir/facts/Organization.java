@@ -14,7 +14,10 @@ public record Organization(
         Boolean designatedOperator,
         @Schema(description = "Extension: the affected personal data includes data the organisation handles for itself, not on behalf of "
                 + "another business; asked of a processor, whose exemption covers only the data entrusted to it. False needs dataProcessor true")
-        Boolean ownDataAffected) {
+        Boolean ownDataAffected,
+        @Schema(description = "Extension: holds the Privacy Mark (プライバシーマーク) or is a member of an accredited personal "
+                + "information protection organisation (認定個人情報保護団体), which it then tells of a leak")
+        Boolean privacyMarkOrAccreditedBodyMember) {
 
-    static final Organization UNKNOWN = new Organization(null, null, null, null, null, null, null);
+    static final Organization UNKNOWN = new Organization(null, null, null, null, null, null, null, null);
 }

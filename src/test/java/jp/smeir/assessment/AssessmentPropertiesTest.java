@@ -99,7 +99,7 @@ class AssessmentPropertiesTest {
         PersonalData p = any.normalized().personalData();
         Organization o = any.normalized().organization();
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
-                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null, o.privacyMarkOrAccreditedBodyMember()),
                 new PersonalData(BreachStatus.SUSPECTED, 1001 + Math.abs(any.awareAt().getNano() % 100_000), p.sensitive(), p.financialHarmRisk(),
                         p.cardData(), p.myNumber(), p.improperPurpose(), Boolean.FALSE, p.euResidents(), p.exposedOnline(),
                         p.subjectsReachable(), Boolean.FALSE, p.myNumberPersons()),
@@ -157,7 +157,7 @@ class AssessmentPropertiesTest {
         PersonalData p = any.normalized().personalData();
         Organization o = any.normalized().organization();
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), List.of(IncidentType.WEB_SKIMMING),
-                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null, o.privacyMarkOrAccreditedBodyMember()),
                 new PersonalData(BreachStatus.CONFIRMED, 1001, p.sensitive(), p.financialHarmRisk(), p.cardData(), p.myNumber(), p.improperPurpose(),
                         Boolean.TRUE, p.euResidents(), p.exposedOnline(), p.subjectsReachable(), Boolean.FALSE, p.myNumberPersons()),
                 any.impact(), any.attack());
@@ -195,7 +195,7 @@ class AssessmentPropertiesTest {
     void aProcessorWhoseAffectedDataIsAllEntrustedNeverReportsToThePpcItself(@ForAll("facts") IncidentFacts any) {
         Organization o = any.normalized().organization();
         IncidentFacts facts = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
-                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), Boolean.FALSE),
+                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), Boolean.FALSE, o.privacyMarkOrAccreditedBodyMember()),
                 any.personalData(), any.impact(), any.attack());
         assertThat(byCode(assess(facts)).keySet()).doesNotContain("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "MY_NUMBER_REPORT",
                 "GDPR_AUTHORITY_NOTICE", "DATA_SUBJECT_NOTICE");
@@ -206,10 +206,10 @@ class AssessmentPropertiesTest {
     void aProcessorWithDataOfItsOwnReportsAsTheOrganisationWouldWithoutOutsourcing(@ForAll("facts") IncidentFacts any) {
         Organization o = any.normalized().organization();
         IncidentFacts processor = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
-                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), Boolean.TRUE),
+                new Organization(o.sector(), Boolean.TRUE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), Boolean.TRUE, o.privacyMarkOrAccreditedBodyMember()),
                 any.personalData(), any.impact(), any.attack());
         IncidentFacts controller = new IncidentFacts(any.title(), any.awareAt(), null, any.externalReporter(), any.incidentTypes(),
-                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null),
+                new Organization(o.sector(), Boolean.FALSE, o.cyberInsurance(), o.otasukeTaiSubscriber(), o.inHouseCapability(), o.designatedOperator(), null, o.privacyMarkOrAccreditedBodyMember()),
                 any.personalData(), any.impact(), any.attack());
         Map<String, Item> asProcessor = byCode(assess(processor));
         Map<String, Item> asController = byCode(assess(controller));

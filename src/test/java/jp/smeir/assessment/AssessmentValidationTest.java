@@ -39,6 +39,7 @@ class AssessmentValidationTest {
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"organization\": {\"ownDataAffected\": false}}     | organization.ownDataAffected",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"organization\": {\"dataProcessor\": false, \"ownDataAffected\": false}} | organization.ownDataAffected",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"organization\": {\"ownDataAffected\": \"no\"}}  | organization.ownDataAffected",
+            "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"organization\": {\"privacyMarkOrAccreditedBodyMember\": 1}} | organization.privacyMarkOrAccreditedBodyMember",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"occurredAt\": \"2026-11-21T09:30:00+09:00\"}   | occurredAt",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"title\": \"a\\u0000b\"}                        | title",
             "{\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"personalData\": {\"myNumberPersons\": -1}}      | personalData.myNumberPersons",

@@ -64,7 +64,7 @@ public final class FactsArbitraries {
         Boolean processor = bool(r);
         Boolean ownData = bool(r);
         return new Organization(pick(r, Sector.values()), processor, bool(r), bool(r), bool(r), bool(r),
-                Boolean.FALSE.equals(ownData) && !Boolean.TRUE.equals(processor) ? null : ownData);
+                Boolean.FALSE.equals(ownData) && !Boolean.TRUE.equals(processor) ? null : ownData, bool(r));
     }
 
     private static Boolean bool(Random r) {
