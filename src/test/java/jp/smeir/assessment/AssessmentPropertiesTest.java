@@ -149,7 +149,8 @@ class AssessmentPropertiesTest {
                 p.cardData(), p.myNumber(), p.improperPurpose(), encrypted ? Boolean.TRUE : p.encrypted(), p.euResidents(),
                 p.exposedOnline(), p.subjectsReachable(), encrypted ? p.recoveredUnviewed() : Boolean.TRUE, p.myNumberPersons()),
                 any.impact(), any.attack());
-        assertThat(byCode(assess(facts)).keySet()).doesNotContainAnyElementsOf(PERSONAL_DATA_DUTIES);
+        // a processor still tells its controller as its contract requires: advice, not a statutory duty
+        assertThat(assess(facts).items().stream().filter(Item::mandatory).map(Item::code)).doesNotContainAnyElementsOf(PERSONAL_DATA_DUTIES);
     }
 
     @Property(tries = 300)
