@@ -93,10 +93,13 @@ class AnswerViewResourceTest {
                 }
             });
         }
-        assertThat(a.path("actions").size() + a.path("notifications").size() + a.path("escalations").size()).isEqualTo(37);
+        assertThat(a.path("actions").size() + a.path("notifications").size() + a.path("escalations").size()).isEqualTo(39);
         a.path("questions").forEach(q -> assertThat(iterable(q.fieldNames())).containsExactly("fact"));
         assertThat(a.path("questions").size()).isGreaterThan(5);
         assertThat(a.path("firstSteps").get(0).path("code").asText()).isEqualTo("ISOLATE_FROM_NETWORK");
+        // the law versions and the watch note are the full answer's context, not a list's
+        assertThat(a.has("lawApplied")).isFalse();
+        assertThat(a.has("watch")).isFalse();
         assertThat(a.has("firedRules")).isFalse();
         assertThat(a.has("severityBecause")).isFalse();
         assertThat(a.path("severity").asText()).isEqualTo("CRITICAL");
@@ -120,6 +123,10 @@ class AnswerViewResourceTest {
         assertThat(first.path("recipient").path("name").has("ja")).isFalse();
         assertThat(en.path("firstSteps").get(0).path("title").path("en").asText()).isNotBlank();
         assertThat(en.path("firedRules")).isEqualTo(full.path("firedRules"));
+        // a watch note is {id, ja, en}, not a text object: it keeps its one language too
+        assertThat(full.path("watch").size()).isPositive();
+        full.path("watch").forEach(w -> assertThat(iterable(w.fieldNames())).containsExactly("id", "ja", "en"));
+        en.path("watch").forEach(w -> assertThat(iterable(w.fieldNames())).containsExactly("id", "en"));
 
         List<JsonNode> both = new java.util.ArrayList<>();
         texts(full, both);
@@ -191,7 +198,7 @@ class AnswerViewResourceTest {
         String id = incident.path("id").asText();
         assertThat(iterable(incident.path("assessment").path("notifications").get(0).fieldNames())).doesNotContain("detail", "basis");
         assertThat(iterable(incident.path("assessment").path("actions").get(0).path("title").fieldNames())).containsExactly("en");
-        assertThat(incident.path("progress").size()).isEqualTo(37);
+        assertThat(incident.path("progress").size()).isEqualTo(39);
 
         JsonNode ja = tree(given().queryParam("lang", "ja").when().get("/api/v1/incidents/" + id));
         assertThat(iterable(ja.path("assessment").path("notifications").get(0).path("detail").fieldNames())).containsExactly("ja");
