@@ -20,8 +20,8 @@ import jp.smeir.problem.InvalidInputException;
  *
  * <p>Compact keeps, of each item, only what a list or a ticket needs: code, status, stage, priority, title and
  * dueAt or targetAt; of each question its fact; of each first step its code and priority (its title and time
- * are on its item); and leaves out the severity's reasons and the fired rules. Everything else of the answer
- * stays.
+ * are on its item); and leaves out the severity's reasons, the fired rules, the law versions applied and the
+ * watch note, which are context for the full answer, not for a list or a ticket. Everything else stays.
  */
 public record AnswerView(String lang, boolean compact) {
 
@@ -30,7 +30,7 @@ public record AnswerView(String lang, boolean compact) {
     static final Set<String> COMPACT_ITEM = Set.of("code", "status", "stage", "priority", "title", "dueAt", "targetAt");
     static final Set<String> COMPACT_QUESTION = Set.of("fact");
     static final Set<String> COMPACT_STEP = Set.of("code", "priority");
-    static final Set<String> LEFT_OUT = Set.of("severityBecause", "firedRules");
+    static final Set<String> LEFT_OUT = Set.of("severityBecause", "firedRules", "lawApplied", "watch");
 
     /** The view the query parameters ask for; a 400 naming the parameter for any other value. */
     public static AnswerView of(String lang, String view) {
@@ -75,9 +75,13 @@ public record AnswerView(String lang, boolean compact) {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the answer", e);
         }
-        if (compact) {
-            JsonNode assessment = tree.has("actions") ? tree : tree.path("assessment");
-            if (assessment instanceof ObjectNode a) {
+        JsonNode assessment = tree.has("actions") ? tree : tree.path("assessment");
+        if (assessment instanceof ObjectNode a) {
+            if (lang != null) {
+                // a watch note is {id, ja, en} as the contract has it, not a text: keep its one language here
+                keep(a.path("watch"), Set.of("id", lang));
+            }
+            if (compact) {
                 compact(a);
             }
         }

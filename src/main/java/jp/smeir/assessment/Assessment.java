@@ -24,7 +24,9 @@ public record Assessment(
         @Schema(description = "Unknown facts whose answer could add, remove or change the codes listed in affects") List<Question> questions,
         @Schema(description = "Names of every rule that fired, classification rules included") @JsonSerialize(contentUsing = KeptJson.Writer.class) List<String> firedRules,
         @Schema(description = "v1.1: the few items to do now: containment and evidence actions timed immediately (the Guide's step ①), "
-                + "then every REQUIRED item due within 24 hours, in the order of urgency") List<FirstStep> firstSteps) {
+                + "then every REQUIRED item due within 24 hours, in the order of urgency") List<FirstStep> firstSteps,
+        @Schema(description = "The law versions whose rules fired, with the periods of force applied for awareAt") List<LawApplied> lawApplied,
+        @Schema(description = "Law enacted but not yet in force that concerns the duties listed") List<Watch> watch) {
 
     public Assessment {
         severityBecause = List.copyOf(severityBecause);
@@ -35,6 +37,8 @@ public record Assessment(
         firedRules = List.copyOf(firedRules);
         // absent from assessments stored before v1.1
         firstSteps = firstSteps == null ? List.of() : List.copyOf(firstSteps);
+        lawApplied = lawApplied == null ? List.of() : List.copyOf(lawApplied);
+        watch = watch == null ? List.of() : List.copyOf(watch);
     }
 
     /** Every item of the three lists, actions first. */

@@ -70,7 +70,40 @@ public final class Assessor {
                 severity(evaluation.severityReasons()), severityBecause(evaluation.severityReasons()),
                 ofKind(ordered, catalogue, ItemKind.ACTION), ofKind(ordered, catalogue, ItemKind.NOTIFICATION),
                 ofKind(ordered, catalogue, ItemKind.ESCALATION), questions(questionAffects, base),
-                evaluation.firedRules(), FirstSteps.of(ordered, catalogue.containment(), inJapan(evaluation.evaluatedAt())));
+                evaluation.firedRules(), FirstSteps.of(ordered, catalogue.containment(), inJapan(evaluation.evaluatedAt())),
+                lawApplied(base, evaluation.firedRules()), watch(base, ordered));
+    }
+
+    /** The law versions of the rules that fired, in the catalogue's order. */
+    private static List<LawApplied> lawApplied(RuleBase base, List<String> firedRules) {
+        Set<String> ids = new java.util.HashSet<>();
+        firedRules.forEach(rule -> ids.add(base.rule(rule).inForce().law()));
+        List<LawApplied> applied = new ArrayList<>();
+        base.catalogue().laws().forEach((id, law) -> {
+            if (ids.contains(id)) {
+                applied.add(new LawApplied(id, law.name().en(), law.name(), law.from(), law.until(), law.status(), law.note()));
+            }
+        });
+        return applied;
+    }
+
+    /**
+     * The watch notes of law enacted but not in force that amends a version under which an item of this answer
+     * arose: said once for the answer, not on every item (docs/legal-basis.md §1.9, §16.5).
+     */
+    private static List<Watch> watch(RuleBase base, List<Item> items) {
+        Set<String> itemLaws = new java.util.HashSet<>();
+        for (Item item : items) {
+            itemLaws.add(base.rule(item.rule()).inForce().law());
+            item.alsoFrom().forEach(rule -> itemLaws.add(base.rule(rule).inForce().law()));
+        }
+        List<Watch> watch = new ArrayList<>();
+        base.catalogue().laws().forEach((id, law) -> {
+            if (law.status() == jp.smeir.engine.LawStatus.ENACTED && itemLaws.contains(law.amends())) {
+                watch.add(new Watch(id, law.watch().ja(), law.watch().en()));
+            }
+        });
+        return watch;
     }
 
     /** The findings that decide a code: those of the strongest {@link #rank}, earliest timing first. */
@@ -115,8 +148,8 @@ public final class Assessor {
 
     private static Item item(RuleBase base, String code, List<Finding> winners, OffsetDateTime awareAt) {
         Catalogue catalogue = base.catalogue();
-        Catalogue.Entry entry = catalogue.entry(code);
         Finding first = winners.get(0);
+        Catalogue.Entry entry = catalogue.entry(code).as(first.variant());
         Deadlines.Deadline deadline = Deadlines.deadline(awareAt, first.due());
         OffsetDateTime dueAt = deadline == null ? null : deadline.dueAt();
 
@@ -138,8 +171,8 @@ public final class Assessor {
             }
         }
         // an hour-counted deadline is each incident's own: keeping its text would only crowd out the rest
-        Text detail = DetailText.of(catalogue, entry.detail(), first.due().days(), deadline, List.copyOf(notes),
-                first.due().hours() == null);
+        Text detail = DetailText.of(catalogue, entry.detail(), first.due().days(), deadline, lifts(catalogue, winners),
+                List.copyOf(notes), first.due().hours() == null);
         Item.Recipient recipient = null;
         if (entry.recipient() != null) {
             Catalogue.Recipient r = catalogue.recipients().get(entry.recipient());
@@ -150,19 +183,35 @@ public final class Assessor {
                 List.copyOf(because), List.copyOf(alsoFrom), null, null, null);
     }
 
+    /**
+     * For a duty that stays REQUIRED although an exemption is unknown (docs/legal-basis.md §16.3), the answers that
+     * would lift it, in the catalogue's words: the item says so rather than being put off while its clock runs.
+     */
+    private static List<Text> lifts(Catalogue catalogue, List<Finding> winners) {
+        Finding first = winners.get(0);
+        if (first.status() != jp.smeir.engine.ItemStatus.REQUIRED || !first.mandatory()) {
+            return List.of();
+        }
+        LinkedHashSet<String> open = new LinkedHashSet<>();
+        winners.forEach(f -> open.addAll(f.openFacts()));
+        return open.stream().map(catalogue.exemptions()::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     private static List<Item> ofKind(List<Item> items, Catalogue catalogue, ItemKind kind) {
         return items.stream().filter(i -> catalogue.entry(i.code()).kind() == kind).toList();
     }
 
     private static List<Question> questions(Map<String, Set<String>> affects, RuleBase base) {
         List<Question> questions = new ArrayList<>();
-        affects.forEach((fact, codes) -> {
-            Text text = base.catalogue().questions().get(fact);
+        affects.forEach((key, codes) -> {
+            Text text = base.catalogue().questions().get(key);
             if (text == null) {
-                throw new IllegalStateException("no question text for fact " + fact + " in " + Catalogue.FILE);
+                throw new IllegalStateException("no question text for fact " + key + " in " + Catalogue.FILE);
             }
             List<String> sorted = codes.stream().sorted(Comparator.comparingInt(base::position)).toList();
-            questions.add(new Question(fact, text, sorted));
+            // a question on a contradiction is keyed <fact>#<what it contradicts>; it asks about the fact
+            int hash = key.indexOf('#');
+            questions.add(new Question(hash < 0 ? key : key.substring(0, hash), text, sorted));
         });
         return questions;
     }

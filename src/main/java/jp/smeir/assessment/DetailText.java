@@ -15,8 +15,8 @@ import jp.smeir.engine.Text;
 
 /**
  * Fills in an item's detail from its catalogue text, each language in its own words: the deadline
- * ({@code {due}}, {@code {days}}), why a closed day moved it ({@code {moved}}), and the note on the points that
- * rest on unconfirmed sources.
+ * ({@code {due}}, {@code {days}}), why a closed day moved it ({@code {moved}}), the answers that would lift a duty
+ * kept while an exemption is unknown, and the note on the points that rest on unconfirmed sources.
  */
 final class DetailText {
 
@@ -48,17 +48,28 @@ final class DetailText {
     private record Unconfirmed(Text detail, Text frame, List<Text> points) {
     }
 
+    private record Lifted(Text detail, List<Text> lifts) {
+    }
+
     private DetailText() {
     }
 
     /**
      * @param days     the day count of a day-counted deadline, else null
      * @param deadline null for an item without one
+     * @param lifts    the catalogue's words on the answers that would lift the duty, one line each; empty for none
      * @param notes    the ids of the unconfirmed notes the item rests on, in order
      * @param keep     whether to keep the result for later answers (not for hour-counted deadlines)
      */
-    static Text of(Catalogue catalogue, Text template, Integer days, Deadline deadline, List<String> notes, boolean keep) {
+    static Text of(Catalogue catalogue, Text template, Integer days, Deadline deadline, List<Text> lifts, List<String> notes,
+                   boolean keep) {
         Text detail = withDeadline(catalogue, template, days, deadline, keep);
+        if (!lifts.isEmpty()) {
+            Text filled = detail;
+            detail = kept(keep, new Lifted(filled, lifts), () -> new Text(
+                    filled.ja() + lifts.stream().map(t -> "\n" + t.ja()).collect(Collectors.joining()),
+                    filled.en() + lifts.stream().map(t -> "\n" + t.en()).collect(Collectors.joining())));
+        }
         if (notes.isEmpty()) {
             return detail;
         }

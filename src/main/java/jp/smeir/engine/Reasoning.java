@@ -50,6 +50,19 @@ public record Reasoning(Truth truth, List<String> because, List<String> openFact
         return new Reasoning(Truth.UNKNOWN, List.of(fact + " is unknown"), List.of(fact));
     }
 
+    /**
+     * Holds only if a fact that contradicts another is corrected so: the contradicting fact is treated as unknown
+     * and asked about with a question that says what contradicts what (docs/legal-basis.md §16.4). {@code question}
+     * is {@code <fact path>#<what it contradicts>}, a key of the catalogue's questions; the answer names the fact
+     * before the {@code #}.
+     */
+    public static Reasoning contradicted(String question, String words) {
+        if (question.indexOf('#') <= 0) {
+            throw new IllegalArgumentException("a contradiction's question is <fact path>#<what it contradicts>: " + question);
+        }
+        return new Reasoning(Truth.UNKNOWN, List.of(words), List.of(question));
+    }
+
     public boolean isCertain() {
         return truth == Truth.YES;
     }

@@ -93,6 +93,15 @@ public final class RuleBase {
         return positions.getOrDefault(code, Integer.MAX_VALUE);
     }
 
+    /**
+     * Whether a rule applies to an incident of which the company became aware on this day (Japan time): the law
+     * in force at awareAt decides (docs/legal-basis.md §16.5). A name the rule base lacks is not in force.
+     */
+    public boolean inForce(String rule, java.time.LocalDate awareDay) {
+        RuleInfo info = rules.get(rule);
+        return info != null && info.inForce().covers(awareDay);
+    }
+
     public RuleInfo rule(String name) {
         RuleInfo info = rules.get(name);
         if (info == null) {
@@ -105,7 +114,7 @@ public final class RuleBase {
      * Builds a rule base from a folder.
      *
      * @throws RuleBuildException naming file, line and message for every error, or a missing
-     *                            {@code @basis}/{@code @stage}, or an unreadable catalogue
+     *                            {@code @basis}/{@code @stage}/{@code @inForce}, or an unreadable catalogue
      */
     public static RuleBase build(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
@@ -189,8 +198,8 @@ public final class RuleBase {
     }
 
     /**
-     * Lists the rules with their metadata; a rule without a basis or stage, or naming an unconfirmed note the
-     * catalogue does not have, is a build error.
+     * Lists the rules with their metadata; a rule without a basis, a stage or a period of force within a law
+     * version of the catalogue, or naming an unconfirmed note the catalogue does not have, is a build error.
      */
     private static Map<String, RuleInfo> describe(KieBase kieBase, Catalogue catalogue) {
         List<RuleImpl> all = new ArrayList<>();
@@ -220,6 +229,18 @@ public final class RuleBase {
                 errors.add(new RuleError(file, 0, "rule \"" + rule.getName() + "\" needs @stage, one of " + List.of(RuleStage.values())));
                 continue;
             }
+            InForce inForce;
+            try {
+                inForce = InForce.parse(rule.getMetaData().get("inForce"));
+            } catch (IllegalArgumentException e) {
+                errors.add(new RuleError(file, 0, "rule \"" + rule.getName() + "\" " + e.getMessage()));
+                continue;
+            }
+            String outside = outsideItsLaw(inForce, catalogue);
+            if (outside != null) {
+                errors.add(new RuleError(file, 0, "rule \"" + rule.getName() + "\" " + outside));
+                continue;
+            }
             List<Basis> bases = new ArrayList<>();
             bases.add(new Basis(basis, true));
             List<String> notes;
@@ -237,12 +258,30 @@ public final class RuleBase {
                 continue;
             }
             notes.forEach(id -> bases.add(catalogue.basis(id)));
-            rules.put(rule.getName(), new RuleInfo(rule.getName(), ruleStage, bases, file));
+            rules.put(rule.getName(), new RuleInfo(rule.getName(), ruleStage, bases, file, inForce));
         }
         if (!errors.isEmpty()) {
             throw new RuleBuildException(errors);
         }
         return java.util.Collections.unmodifiableMap(rules);
+    }
+
+    /** Why a rule's period does not fit the law version it names, or null when it does. */
+    private static String outsideItsLaw(InForce period, Catalogue catalogue) {
+        Catalogue.Law law = catalogue.laws().get(period.law());
+        if (law == null) {
+            return "is in force under the law version \"" + period.law() + "\", which " + Catalogue.FILE + " does not list under laws";
+        }
+        if (law.status() == LawStatus.ENACTED) {
+            return "is in force under \"" + period.law() + "\", which is enacted but not in force: no rule may apply it yet";
+        }
+        if (period.from().isBefore(law.from())) {
+            return "starts on " + period.from() + ", before its law version \"" + period.law() + "\" (from " + law.from() + ")";
+        }
+        if (law.until() != null && (period.until() == null || period.until().isAfter(law.until()))) {
+            return "runs past the end of its law version \"" + period.law() + "\" (until " + law.until() + ")";
+        }
+        return null;
     }
 
     private static String fileOf(RuleImpl rule) {

@@ -60,7 +60,10 @@ public class RuleEngine {
 
     /**
      * Evaluates facts. The current time comes in as a {@link Now} fact; the groups of the facts and each
-     * incident type are inserted as facts of their own so that rules can match them directly.
+     * incident type are inserted as facts of their own so that rules can match them directly. Only rules in
+     * force on the day of awareAt (Japan time) fire: the law in force when the company became aware decides,
+     * whatever the day of the request (docs/legal-basis.md §16.5); a classification rule not in force derives
+     * nothing, so nothing follows from it.
      */
     public Evaluation evaluate(IncidentFacts facts, OffsetDateTime now) {
         long start = System.nanoTime();
@@ -68,9 +71,17 @@ public class RuleEngine {
         IncidentFacts f = facts.normalized();
         KieSession session = base.newSession();
         Set<String> fired = new LinkedHashSet<>();
+        java.time.LocalDate awareDay = jp.smeir.deadline.JapaneseCalendar.inJapan(f.awareAt().toInstant()).toLocalDate();
         // an agenda filter sees each match just before it fires; unlike an event listener it does not make
         // Drools create an event object for every match created, cancelled and fired
-        AgendaFilter firings = match -> fired.add(match.getRule().getName()) || true;
+        AgendaFilter firings = match -> {
+            String rule = match.getRule().getName();
+            if (!base.inForce(rule, awareDay)) {
+                return false;
+            }
+            fired.add(rule);
+            return true;
+        };
         try {
             session.insert(new Now(now));
             session.insert(f);

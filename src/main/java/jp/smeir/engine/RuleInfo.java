@@ -2,8 +2,11 @@ package jp.smeir.engine;
 
 import java.util.List;
 
-/** A rule as {@code GET /api/v1/rules} lists it: name, stage, basis, and the file it is written in. */
-public record RuleInfo(String name, RuleStage stage, List<Basis> basis, String file) {
+/**
+ * A rule as {@code GET /api/v1/rules} lists it: name, stage, basis, the file it is written in, and its period of
+ * force (the law version and the days on which an incident's awareAt lets it apply).
+ */
+public record RuleInfo(String name, RuleStage stage, List<Basis> basis, String file, InForce inForce) {
 
     public RuleInfo {
         basis = List.copyOf(basis);

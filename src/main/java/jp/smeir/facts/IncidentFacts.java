@@ -79,6 +79,10 @@ public record IncidentFacts(
         if (personalData != null && personalData.affectedPersons() != null && personalData.affectedPersons() < 0) {
             errors.add(new FieldError("personalData.affectedPersons", "must be ≥ 0"));
         }
+        if (organization != null && Boolean.FALSE.equals(organization.ownDataAffected()) && !Boolean.TRUE.equals(organization.dataProcessor())) {
+            errors.add(new FieldError("organization.ownDataAffected", "may be false only when dataProcessor is true: data not handled "
+                    + "on behalf of another business is the organisation's own"));
+        }
         Integer withMyNumber = personalData == null ? null : personalData.myNumberPersons();
         if (withMyNumber != null) {
             if (withMyNumber < 0) {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.smeir.engine.ItemStatus;
 import jp.smeir.engine.Severity;
+import jp.smeir.engine.Timing;
 import jp.smeir.facts.IncidentFacts;
 
 /**
@@ -26,16 +27,23 @@ public record Scenario(@Schema(description = "Optional name; files are named by 
             @Schema(description = "Codes that must not appear in any list") List<String> absent,
             @Schema(description = "If given, exactly these facts must be asked about") List<String> questions,
             Severity severity,
-            @Schema(description = "Rules that must have fired (by name)") List<String> firedRules) {
+            @Schema(description = "Rules that must have fired (by name)") List<String> firedRules,
+            @Schema(description = "Law versions (ids) that must be listed in lawApplied") List<String> lawApplied,
+            @Schema(description = "Law versions (ids) that must not be listed in lawApplied") List<String> lawNotApplied,
+            @Schema(description = "If given, exactly these law versions (ids) must have a watch note") List<String> watch) {
     }
 
     /**
      * A code that must appear. {@code dueAt} checks the deadline exactly; {@code dueNotBefore} and
-     * {@code dueNotAfter} check a window; {@code unconfirmed} whether part of its basis is unconfirmed.
+     * {@code dueNotAfter} check a window; {@code unconfirmed} whether part of its basis is unconfirmed;
+     * {@code recipient} where it goes; {@code timing} when; {@code detailContains} what its detail says.
      */
     public record Present(String code, ItemStatus status, OffsetDateTime dueAt, OffsetDateTime dueNotBefore,
                           OffsetDateTime dueNotAfter, String rule,
                           @Schema(description = "If given: true when some basis entry must be confirmed: false, false when none may be")
-                          Boolean unconfirmed) {
+                          Boolean unconfirmed,
+                          @Schema(description = "If given: the recipient's code") String recipient,
+                          @Schema(description = "If given: the item's timing") Timing timing,
+                          @Schema(description = "Texts each of which the detail must contain, in Japanese or in English") List<String> detailContains) {
     }
 }

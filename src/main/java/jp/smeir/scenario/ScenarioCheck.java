@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 
 import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.Item;
+import jp.smeir.assessment.LawApplied;
+import jp.smeir.assessment.Watch;
 import jp.smeir.assessment.Question;
 
 /** Compares an assessment with a scenario's expectations and lists every difference in words. */
@@ -47,6 +49,18 @@ public final class ScenarioCheck {
             if (want.dueNotAfter() != null && (got.dueAt() == null || got.dueAt().isAfter(want.dueNotAfter()))) {
                 diffs.add(want.code() + ": dueAt " + got.dueAt() + ", expected not after " + want.dueNotAfter());
             }
+            String recipient = got.recipient() == null ? null : got.recipient().code();
+            if (want.recipient() != null && !want.recipient().equals(recipient)) {
+                diffs.add(want.code() + ": recipient " + recipient + ", expected " + want.recipient());
+            }
+            if (want.timing() != null && want.timing() != got.timing()) {
+                diffs.add(want.code() + ": timing " + got.timing() + ", expected " + want.timing());
+            }
+            for (String text : orEmpty(want.detailContains())) {
+                if (!got.detail().ja().contains(text) && !got.detail().en().contains(text)) {
+                    diffs.add(want.code() + ": detail does not say \"" + text + "\"");
+                }
+            }
             if (want.rule() != null && !want.rule().equals(got.rule()) && !got.alsoFrom().contains(want.rule())) {
                 diffs.add(want.code() + ": produced by \"" + got.rule() + "\", expected \"" + want.rule() + "\"");
             }
@@ -69,6 +83,24 @@ public final class ScenarioCheck {
         for (String rule : orEmpty(expect.firedRules())) {
             if (!assessment.firedRules().contains(rule)) {
                 diffs.add("rule \"" + rule + "\" expected to fire, but did not");
+            }
+        }
+        Set<String> applied = assessment.lawApplied().stream().map(LawApplied::id).collect(Collectors.toCollection(TreeSet::new));
+        for (String law : orEmpty(expect.lawApplied())) {
+            if (!applied.contains(law)) {
+                diffs.add("law " + law + " expected in lawApplied, but absent (applied: " + applied + ")");
+            }
+        }
+        for (String law : orEmpty(expect.lawNotApplied())) {
+            if (applied.contains(law)) {
+                diffs.add("law " + law + " expected not applied, but listed in lawApplied");
+            }
+        }
+        if (expect.watch() != null) {
+            Set<String> watched = assessment.watch().stream().map(Watch::id).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> wanted = new TreeSet<>(orEmpty(expect.watch()));
+            if (!watched.equals(wanted)) {
+                diffs.add("watch " + watched + ", expected " + wanted);
             }
         }
         return diffs;

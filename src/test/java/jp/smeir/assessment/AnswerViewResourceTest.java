@@ -31,10 +31,10 @@ import jp.smeir.support.TestRules;
 class AnswerViewResourceTest {
 
     /**
-     * Two A4 pages: at a 10-point monospaced font an A4 page with 15 mm margins holds about 60 lines of 80 columns;
-     * 90 lines leave room for the page break and the headings' spacing when printed.
+     * Two A4 pages: the sheet's print style sets 10-point type on 14.5-point lines with 14 mm margins, so a page
+     * (269 mm, 762 pt of text) holds 52 lines, two pages 104; 96 leave room for the headings' larger type.
      */
-    static final int MAX_LINES = 90;
+    static final int MAX_LINES = 96;
     static final int MAX_COLUMNS = 80;
 
     static final String CASE = Cases.json(Cases.RANSOMWARE_MANUFACTURER);
@@ -96,10 +96,13 @@ class AnswerViewResourceTest {
                 }
             });
         }
-        assertThat(a.path("actions").size() + a.path("notifications").size() + a.path("escalations").size()).isEqualTo(37);
+        assertThat(a.path("actions").size() + a.path("notifications").size() + a.path("escalations").size()).isEqualTo(39);
         a.path("questions").forEach(q -> assertThat(iterable(q.fieldNames())).containsExactly("fact"));
         assertThat(a.path("questions").size()).isGreaterThan(5);
         assertThat(a.path("firstSteps").get(0).path("code").asText()).isEqualTo("ISOLATE_FROM_NETWORK");
+        // the law versions and the watch note are the full answer's context, not a list's
+        assertThat(a.has("lawApplied")).isFalse();
+        assertThat(a.has("watch")).isFalse();
         assertThat(a.has("firedRules")).isFalse();
         assertThat(a.has("severityBecause")).isFalse();
         assertThat(a.path("severity").asText()).isEqualTo("CRITICAL");
@@ -123,6 +126,10 @@ class AnswerViewResourceTest {
         assertThat(first.path("recipient").path("name").has("ja")).isFalse();
         assertThat(en.path("firstSteps").get(0).path("title").path("en").asText()).isNotBlank();
         assertThat(en.path("firedRules")).isEqualTo(full.path("firedRules"));
+        // a watch note is {id, ja, en}, not a text object: it keeps its one language too
+        assertThat(full.path("watch").size()).isPositive();
+        full.path("watch").forEach(w -> assertThat(iterable(w.fieldNames())).containsExactly("id", "ja", "en"));
+        en.path("watch").forEach(w -> assertThat(iterable(w.fieldNames())).containsExactly("id", "en"));
 
         List<JsonNode> both = new java.util.ArrayList<>();
         texts(full, both);
@@ -200,7 +207,7 @@ class AnswerViewResourceTest {
         String id = incident.path("id").asText();
         assertThat(iterable(incident.path("assessment").path("notifications").get(0).fieldNames())).doesNotContain("detail", "basis");
         assertThat(iterable(incident.path("assessment").path("actions").get(0).path("title").fieldNames())).containsExactly("en");
-        assertThat(incident.path("progress").size()).isEqualTo(37);
+        assertThat(incident.path("progress").size()).isEqualTo(39);
 
         JsonNode ja = tree(given().queryParam("lang", "ja").when().get("/api/v1/incidents/" + id));
         assertThat(iterable(ja.path("assessment").path("notifications").get(0).path("detail").fieldNames())).containsExactly("ja");

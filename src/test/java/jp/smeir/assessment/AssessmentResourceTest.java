@@ -57,7 +57,14 @@ class AssessmentResourceTest {
                 .body("actions.every { it.because.size() > 0 }", is(true))
                 .body("notifications.recipient", everyItem(notNullValue()))
                 .body("escalations.recipient", everyItem(notNullValue()))
-                .body("firedRules", hasItem("Classification – unprotected leak in a reportable category → APPI duties apply"));
+                .body("firedRules", hasItem("Classification – unprotected leak in a reportable category → APPI duties apply"))
+                .body("lawApplied.find { it.id == 'appi-reporting' }.law", is("APPI breach reporting and notice to the persons (Art. 26)"))
+                .body("lawApplied.find { it.id == 'appi-reporting' }.inForceFrom", is("2022-04-01"))
+                .body("lawApplied.find { it.id == 'appi-reporting' }.status", is("LAW"))
+                .body("lawApplied.find { it.id == 'appi-reporting' }.name.ja", startsWith("個人情報保護法"))
+                .body("lawApplied.find { it.id == 'service' }.note.en", is("Not law: the criteria of this service."))
+                .body("watch.id", is(java.util.List.of("appi-2026-amendment")))
+                .body("watch[0].ja", startsWith("2026年7月17日に公布された個人情報保護法の改正は、まだ施行されていません"));
     }
 
     @Test

@@ -150,4 +150,18 @@ class AssessorTest {
         assertThat(report.detail().ja()).contains("マイナンバーの報告基準「100人を超える」は2022年より前の資料でのみ確認しており");
         assertThat(report.detail().en()).contains("The more-than-100-persons threshold of the My Number report is confirmed only");
     }
+
+    @Test
+    void aContradictionIsAskedAboutTheContradictingFactWithAQuestionSayingWhatContradictsWhat() throws Exception {
+        IncidentFacts facts = TestRules.JSON.readValue("""
+                {"awareAt": "2026-11-20T09:30:00+09:00", "incidentTypes": ["MISDELIVERY"],
+                 "personalData": {"breach": "NONE", "affectedPersons": 2000, "recoveredUnviewed": false}}
+                """, IncidentFacts.class);
+        Assessment a = Assessor.assess(TestRules.engine().evaluate(facts, facts.awareAt().plusHours(1)));
+        Question breach = a.questions().stream().filter(q -> q.fact().equals("personalData.breach")).findFirst().orElseThrow();
+        assertThat(breach.question().ja()).startsWith("個人データの漏えいは「なし」と回答されていますが、関係する人数も回答されています。");
+        assertThat(breach.question().en()).startsWith("You answered that no personal data leaked, yet you gave a number of persons involved.");
+        assertThat(breach.affects()).contains("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT");
+        assertThat(a.questions()).extracting(Question::fact).doesNotHaveDuplicates().allMatch(f -> !f.contains("#"));
+    }
 }

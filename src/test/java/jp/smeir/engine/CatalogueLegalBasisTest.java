@@ -99,6 +99,28 @@ class CatalogueLegalBasisTest {
         assertTrue(unknown.isEmpty(), "cited sections that docs/legal-basis.md does not have: " + unknown);
     }
 
+    /** The table of law versions (§16.5) gives each version of the catalogue's laws: with the same period of force. */
+    @Test
+    void theLawVersionsAndTheirPeriodsAreTheCatalogues() throws IOException {
+        Pattern row = Pattern.compile("(?m)^\\|[^|]+\\| `([a-z0-9-]+)` \\|([^|]*)\\|([^|]*)\\|[^|]+\\|$");
+        java.util.Map<String, List<String>> table = new java.util.LinkedHashMap<>();
+        Matcher m = row.matcher(doc());
+        while (m.find()) {
+            table.put(m.group(1), List.of(m.group(2).strip(), m.group(3).strip()));
+        }
+        assertEquals(catalogue.laws().keySet(), table.keySet(), "the law versions of catalogue.yaml and of docs/legal-basis.md §16.5");
+        catalogue.laws().forEach((id, law) -> {
+            String from = table.get(id).get(0);
+            String until = table.get(id).get(1);
+            if (law.status() == LawStatus.ENACTED) {
+                assertTrue(from.startsWith("not yet in force"), id + " is not in force: " + from);
+            } else {
+                assertTrue(from.equals(law.from().toString()) || from.startsWith(law.from() + " ("), id + " from " + law.from() + ": " + from);
+            }
+            assertEquals(law.until() == null ? "" : law.until().toString(), until, id + " until");
+        });
+    }
+
     /**
      * The domain reference is the team's, not the users': nothing the project ships or documents cites it. Three
      * test files name the old form on purpose, to test that it is caught.

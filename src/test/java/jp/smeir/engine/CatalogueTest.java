@@ -59,13 +59,14 @@ class CatalogueTest {
     /** Facts named in the rules as unknown or open (Reasoning.unknown, withOpenFact, Ask.of) need a question text. */
     @Test
     void everyFactThatRulesCanAskAboutHasAQuestion() throws IOException {
-        Pattern named = Pattern.compile("(?:unknown|withOpenFact)\\(\"([A-Za-z.]+)\"\\)|Ask\\.of\\(kcontext, \"([A-Za-z.]+)\"");
+        Pattern named = Pattern.compile("(?:unknown|withOpenFact)\\(\"([A-Za-z.]+)\"\\)|Ask\\.of\\(kcontext, \"([A-Za-z.]+)\""
+                + "|contradicted\\(\"([A-Za-z.]+#[A-Za-z.-]+)\"");
         Set<String> facts = new TreeSet<>();
         try (Stream<Path> files = Files.list(TestRules.RULES)) {
             for (Path drl : files.filter(p -> p.toString().endsWith(".drl")).toList()) {
                 Matcher m = named.matcher(Files.readString(drl));
                 while (m.find()) {
-                    facts.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    facts.add(m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3));
                 }
             }
         }

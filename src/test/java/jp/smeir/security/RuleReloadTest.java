@@ -79,19 +79,19 @@ class RuleReloadTest {
             // 2. rules that build but break a scenario: the preliminary report no longer fires
             Path appi = FOLDER.resolve("appi.drl");
             String original = Files.readString(appi);
-            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));", ""));
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why).variant(filedWith($sector)));", ""));
             given().when().post("/api/v1/rules/reload").then().statusCode(422)
                     .body("type", is("/problems/scenarios-failed"))
                     .body("scenarioFailures.name", hasItem("appi/01-ransomware-1200-persons.json"));
             given().when().get("/api/v1/rules").then().body("version", is(before));
 
             // 3. rules that build but throw, or name a code the catalogue lacks: failing scenarios, not a 500
-            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));",
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why).variant(filedWith($sector)));",
                     "insert(Finding.duty(kcontext, \"NO_SUCH_CODE\", Due.days(5), $why));"));
             given().when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
                     .body("type", is("/problems/scenarios-failed"))
                     .body("scenarioFailures.differences.flatten()", hasItem(containsString("NO_SUCH_CODE")));
-            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));",
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why).variant(filedWith($sector)));",
                     "if ($why != null) { throw new IllegalArgumentException(\"boom\"); }"));
             given().when().post("/api/v1/rules/reload").then().statusCode(422)
                     .body("type", is("/problems/scenarios-failed"))
@@ -149,7 +149,7 @@ class RuleReloadTest {
             // a sound change, and one that fails a scenario: a reload would serve the first and refuse the second
             Files.writeString(appi, original + "\n// reviewed\n");
             assertThat(reload.rehearse()).isPositive();
-            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why));", ""));
+            Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why).variant(filedWith($sector)));", ""));
             assertThat(reload.rehearse()).isPositive();
             // rules that do not build fail the rehearsal as they would fail a reload
             Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — legal-basis §16\")\nwhen\n  NoSuchFact()\nthen\nend\n");

@@ -44,7 +44,7 @@ public final class FactsArbitraries {
         for (int i = 0; i < n; i++) {
             types.add(IncidentType.values()[r.nextInt(IncidentType.values().length)]);
         }
-        Organization org = r.nextInt(10) == 0 ? null : new Organization(pick(r, Sector.values()), bool(r), bool(r), bool(r), bool(r), bool(r));
+        Organization org = r.nextInt(10) == 0 ? null : organization(r);
         Integer persons = count(r);
         Boolean myNumber = bool(r);
         // valid facts only: no more persons with My Numbers than affected, and none if the data holds no My Number
@@ -57,6 +57,14 @@ public final class FactsArbitraries {
         Attack attack = r.nextInt(10) == 0 ? null : new Attack(bool(r), bool(r), bool(r), bool(r), bool(r));
         return new IncidentFacts(r.nextBoolean() ? "incident" : null, awareAt, null, bool(r),
                 r.nextInt(10) == 0 ? null : types, org, pd, impact, attack);
+    }
+
+    /** Valid facts only: the affected data is all entrusted (ownDataAffected false) only at a processor. */
+    private static Organization organization(Random r) {
+        Boolean processor = bool(r);
+        Boolean ownData = bool(r);
+        return new Organization(pick(r, Sector.values()), processor, bool(r), bool(r), bool(r), bool(r),
+                Boolean.FALSE.equals(ownData) && !Boolean.TRUE.equals(processor) ? null : ownData, bool(r));
     }
 
     private static Boolean bool(Random r) {
