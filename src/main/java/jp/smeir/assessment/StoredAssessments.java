@@ -26,7 +26,7 @@ public final class StoredAssessments {
         return new Assessment(stored.rulesetVersion(), stored.evaluatedAt(), stored.awareAt(), stored.severity(),
                 stored.severityBecause(), in(ordered, stored.actions()), in(ordered, stored.notifications()),
                 in(ordered, stored.escalations()), stored.questions(), stored.firedRules(),
-                FirstSteps.of(ordered, base.catalogue().containment(), stored.evaluatedAt()));
+                FirstSteps.of(ordered, base.catalogue().containment(), stored.evaluatedAt()), stored.lawApplied(), stored.watch());
     }
 
     /** The ordered items that were in {@code list}: each item stays in the list it was stored in. */
