@@ -32,9 +32,9 @@ class AnswerViewResourceTest {
 
     /**
      * Two A4 pages: the sheet's print style sets 10-point type on 14.5-point lines with 14 mm margins, so a page
-     * (269 mm, 762 pt of text) holds 52 lines, two pages 104; 96 leave room for the headings' larger type.
+     * (269 mm, 762 pt of text) holds 52 lines, two pages 104; 100 leave room for the four headings' larger type.
      */
-    static final int MAX_LINES = 96;
+    static final int MAX_LINES = 100;
     static final int MAX_COLUMNS = 80;
 
     static final String CASE = Cases.json(Cases.RANSOMWARE_MANUFACTURER);
@@ -175,7 +175,7 @@ class AnswerViewResourceTest {
         assertThat(md).startsWith("# 対応シート：ファイルサーバのランサムウェア感染（顧客情報3,000件）");
         // first steps, then the duties with their times, then the questions
         assertThat(md).containsSubsequence("## 1. 今すぐやること", "1. **ネットワークから切り離す**", "2. **証拠を保全する**",
-                "## 2. 義務と期限", "目標 11/20(金) 10:30　カード情報のDBを直ちに切り離す", "期限 11/25(水) 23:59　個人情報保護委員会へ速報する",
+                "## 2. 義務と期限", "目標 11/20(金) 10:30　カード情報のデータベースを直ちに切り離す", "期限 11/25(水) 23:59　個人情報保護委員会へ速報する",
                 "## 3. 確認が必要な事実", "## 4. そのほかの推奨事項", "①検知・初動対応");
         assertThat(md.replaceAll("\n *", "")).as("folded lines joined").contains("「目標」は法令上の期限ではなく、このサービスの作業目標です（「直ちに」＝発覚から1時間以内、「速やかに」＝24時間以内）");
         assertThat(md).doesNotContain("PPC_").doesNotContain("personalData").doesNotContain("{");

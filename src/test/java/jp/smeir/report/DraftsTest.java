@@ -33,9 +33,12 @@ import jp.smeir.support.TestClock;
 @QuarkusTest
 class DraftsTest {
 
-    /** One screen: what 30 lines of 80 columns hold (a full-width character counts two). */
+    /**
+     * One screen: at most 30 source lines, which wrapped at 80 columns (a full-width character counts two) fill at
+     * most 45 rows, what a 1080-pixel-high screen shows at 24-pixel lines.
+     */
     static final int SCREEN_LINES = 30;
-    static final int SCREEN_COLUMNS = SCREEN_LINES * 80;
+    static final int SCREEN_COLUMNS = 45 * 80;
 
     static final Pattern RAW = Pattern.compile("\\b(personalData|impact|attack|organization)\\.[a-zA-Z]+|incidentTypes|awareAt"
             + "|\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b| = true| = false|ref \\x{A7}");

@@ -14,7 +14,7 @@ public final class Incidents {
                   "awareAt": "2026-11-20T09:30:00+09:00",
                   "incidentTypes": ["MISDELIVERY"],
                   "organization": {"sector": "GENERAL", "dataProcessor": false, "cyberInsurance": false, "otasukeTaiSubscriber": false,
-                                   "inHouseCapability": true, "designatedOperator": false},
+                                   "inHouseCapability": true, "designatedOperator": false, "privacyMarkOrAccreditedBodyMember": false},
                   "personalData": {"breach": "CONFIRMED", "affectedPersons": %d, "sensitive": false, "financialHarmRisk": false,
                                    "cardData": false, "myNumber": false, "improperPurpose": false, "encrypted": false,
                                    "euResidents": false, "exposedOnline": false, "subjectsReachable": true, "recoveredUnviewed": false},
