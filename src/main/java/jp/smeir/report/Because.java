@@ -27,6 +27,8 @@ final class Because {
     private static final Pattern NOT_TRUE = Pattern.compile("([A-Za-z.]+) is not true");
     private static final Pattern TYPES = Pattern.compile("incidentTypes contains ([A-Z_, ]+)");
     private static final Pattern DUTY = Pattern.compile("(REQUIRED|CONDITIONAL) duty ([A-Z0-9_]+)");
+    /** A fact that other facts contradict, which the rules therefore treat as unknown. */
+    private static final Pattern CONTRADICTS = Pattern.compile("(.+) contradicts (.+): treated as unknown");
 
     private final Labels labels;
     private final String lang;
@@ -62,6 +64,19 @@ final class Because {
             return Labels.pick(sentence, lang);
         }
         Matcher m;
+        if ((m = CONTRADICTS.matcher(reason)).matches()) {
+            String fact = words(m.group(1));
+            List<String> others = new ArrayList<>();
+            for (String other : m.group(2).split(" with ")) {
+                others.add(words(other));
+            }
+            if (fact == null || others.contains(null)) {
+                return null;
+            }
+            String against = String.join(en() ? ", " : "、", others);
+            return en() ? fact + " contradicts " + against + ", so it is treated as unknown"
+                    : fact + "は" + against + "と矛盾するため、不明として扱います";
+        }
         if ((m = TYPES.matcher(reason)).matches()) {
             List<String> types = new ArrayList<>();
             for (String type : m.group(1).split(", ")) {
