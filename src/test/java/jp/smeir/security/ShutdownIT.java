@@ -45,7 +45,8 @@ class ShutdownIT {
         ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
         Path log;
         try (Receiver receiver = new Receiver()) {
-            try (AppProcess app = AppProcess.start(data, Map.of())) {
+            // six writers as fast as they can go: the per-user write limit is not what this test is about
+            try (AppProcess app = AppProcess.start(data, Map.of("incident.rate-limit.enabled", "false"))) {
                 log = app.log();
                 app.given().contentType("application/json")
                         .body(Receiver.subscription(receiver.url(), "shutdown-secret-0123456789", "incident.opened"))
