@@ -42,8 +42,7 @@ public class RuleEngineProducer {
      * {@code rules}; should the configured folder differ, the producer builds that one instead.
      */
     public static void buildEarly() {
-        String folder = System.getProperty("incident.rules.folder", System.getenv().getOrDefault("INCIDENT_RULES_FOLDER", "rules"));
-        Path path = Path.of(folder).toAbsolutePath().normalize();
+        Path path = earlyFolder();
         CompletableFuture<Built> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -58,6 +57,12 @@ public class RuleEngineProducer {
         thread.setDaemon(true);
         early = new EarlyBuild(path, result);
         thread.start();
+    }
+
+    /** The rules folder as known before config is read: the system property, the environment, or {@code rules}. */
+    public static Path earlyFolder() {
+        String folder = System.getProperty("incident.rules.folder", System.getenv().getOrDefault("INCIDENT_RULES_FOLDER", "rules"));
+        return Path.of(folder).toAbsolutePath().normalize();
     }
 
     @Produces

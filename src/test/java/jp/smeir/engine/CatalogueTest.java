@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import jp.smeir.support.TestRules;
 
-/** The catalogue holds at least the contract's codes (api-contract.md §2), in the right lists. */
+/** The catalogue holds at least the contract's codes (docs/api.md, Codes), in the right lists. */
 class CatalogueTest {
 
     static final List<String> NOTIFICATIONS = List.of("PPC_PRELIMINARY_REPORT", "PPC_FINAL_REPORT", "DATA_SUBJECT_NOTICE",

@@ -39,6 +39,15 @@ public final class AppProcess implements AutoCloseable {
     }
 
     public static AppProcess start(Path dataFolder, Map<String, String> properties) {
+        return start(dataFolder, properties, true);
+    }
+
+    /** As an operator who configured no user starts it: the prod profile's defaults alone. */
+    public static AppProcess startWithoutUsers(Path dataFolder) {
+        return start(dataFolder, Map.of(), false);
+    }
+
+    private static AppProcess start(Path dataFolder, Map<String, String> properties, boolean withAdmin) {
         String jar = System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -49,8 +58,10 @@ public final class AppProcess implements AutoCloseable {
             command.add("-Dquarkus.profile=" + profile);
         }
         // an admin from the environment, as an operator would configure it: hashed, never in a file
-        command.add("-Dquarkus.security.users.embedded.users." + ADMIN + "=" + hash(ADMIN, PASSWORD));
-        command.add("-Dquarkus.security.users.embedded.roles." + ADMIN + "=admin");
+        if (withAdmin) {
+            command.add("-Dquarkus.security.users.embedded.users." + ADMIN + "=" + hash(ADMIN, PASSWORD));
+            command.add("-Dquarkus.security.users.embedded.roles." + ADMIN + "=admin");
+        }
         // the tests' webhook receivers listen on loopback, which deliveries may reach only when an operator names it
         if (!properties.containsKey("incident.webhooks.allowed-hosts")) {
             command.add("-Dincident.webhooks.allowed-hosts=127.0.0.1");
