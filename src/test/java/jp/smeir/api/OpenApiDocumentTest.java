@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
+
+import jp.smeir.support.Incidents;
 
 /**
  * The API description as an integrator reads it at {@code /q/openapi}: valid for a standard OpenAPI parser, every
@@ -107,14 +110,24 @@ class OpenApiDocumentTest {
         return operations;
     }
 
-    @Test
-    void aStandardParserValidatesTheDocumentWithoutAMessage() {
+    static SwaggerParseResult parse(String document) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        SwaggerParseResult result = new OpenAPIV3Parser().readContents(served(), null, options);
+        return new OpenAPIV3Parser().readContents(document, null, options);
+    }
+
+    @Test
+    void aStandardParserValidatesTheDocumentWithoutAMessage() throws IOException {
+        SwaggerParseResult result = parse(served());
         assertThat(result.getMessages()).as("swagger-parser's messages").isEmpty();
         assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.");
         assertThat(result.getOpenAPI().getPaths()).containsKey("/api/v1/incidents/{id}/ticket");
+
+        // the parser does judge: the scheme the service used to declare (OIDC without its URL) is refused
+        ObjectNode broken = (ObjectNode) document();
+        ((ObjectNode) broken.path("components").path("securitySchemes")).set("bearerAuth",
+                JSON.createObjectNode().put("type", "openIdConnect"));
+        assertThat(parse(broken.toString()).getMessages()).anyMatch(message -> message.contains("openIdConnectUrl"));
     }
 
     @Test
@@ -168,6 +181,63 @@ class OpenApiDocumentTest {
         Map<String, Set<Integer>> expected = new TreeMap<>();
         ANSWERS.forEach((operation, statuses) -> expected.put(operation, new TreeSet<>(statuses)));
         assertThat(listed).isEqualTo(expected);
+    }
+
+    /** Statuses the service really answers, provoked one by one: each must be listed with its operation. */
+    @Test
+    void theStatusesAnsweredAreListed() throws IOException {
+        Map<String, Set<String>> listed = new TreeMap<>();
+        operations(document()).values().forEach(operation -> {
+            Set<String> statuses = new TreeSet<>();
+            operation.get("responses").fieldNames().forEachRemaining(statuses::add);
+            listed.put(operation.path("operationId").asText(), statuses);
+        });
+        String incident = given().contentType("application/json").body(Incidents.misdelivery(5, "openapi statuses"))
+                .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        given().contentType("application/json").header("Idempotency-Key", key).body(Incidents.misdelivery(5, "first"))
+                .when().post("/api/v1/incidents").then().statusCode(201);
+        String facts = Incidents.misdelivery(5, "again");
+        String unknown = UUID.randomUUID().toString();
+        Map<String, io.restassured.response.Response> answers = new TreeMap<>(Map.ofEntries(
+                Map.entry("getIncident 404", given().when().get("/api/v1/incidents/not-a-uuid")),
+                Map.entry("getIncident 406", given().accept("application/xml").when().get("/api/v1/incidents/" + incident)),
+                Map.entry("assess 415", given().contentType("text/plain").body(facts).when().post("/api/v1/assessments")),
+                Map.entry("assess 406", given().accept("application/xml").contentType("application/json").body(facts)
+                        .when().post("/api/v1/assessments")),
+                Map.entry("openIncident 422", given().contentType("application/json").header("Idempotency-Key", key)
+                        .body(Incidents.misdelivery(6, "other")).when().post("/api/v1/incidents")),
+                Map.entry("replaceFacts 428", given().contentType("application/json").body(facts)
+                        .when().put("/api/v1/incidents/" + incident + "/facts")),
+                Map.entry("replaceFacts 412", given().contentType("application/json").header("If-Match", "\"999\"").body(facts)
+                        .when().put("/api/v1/incidents/" + incident + "/facts")),
+                Map.entry("changeStatus 409", given().contentType("application/json").body("{\"status\":\"OPEN\",\"reason\":\"not a move forward\"}")
+                        .when().post("/api/v1/incidents/" + incident + "/status")),
+                Map.entry("completeItem 404", given().contentType("application/json").body("{\"by\":\"x\"}")
+                        .when().post("/api/v1/incidents/" + incident + "/items/NO_SUCH_CODE/completion")),
+                Map.entry("listIncidents 400", given().queryParam("status", "NOPE").when().get("/api/v1/incidents")),
+                Map.entry("getItemsCsv 400", given().queryParam("lang", "fr").when().get("/api/v1/incidents/" + incident + "/items.csv")),
+                Map.entry("getReport 400", given().queryParam("kind", "nope").when().get("/api/v1/incidents/" + incident + "/report")),
+                Map.entry("getWebhook 404", given().when().get("/api/v1/webhooks/" + unknown)),
+                Map.entry("deleteWebhook 404", given().when().delete("/api/v1/webhooks/" + unknown)),
+                Map.entry("listDeliveries 400", given().queryParam("status", "NOPE").when().get("/api/v1/webhooks/" + unknown + "/deliveries")),
+                Map.entry("runScenarios 400", given().contentType("application/json").queryParam("rules", "nope").body("[]")
+                        .when().post("/api/v1/scenarios/run")),
+                Map.entry("reloadRules 403", given().auth().preemptive().basic("reporter", "reporter-pass").when().post("/api/v1/rules/reload")),
+                Map.entry("listRules 401", given().auth().none().when().get("/api/v1/rules"))));
+        List<String> faults = new ArrayList<>();
+        answers.forEach((expected, answer) -> {
+            String[] parts = expected.split(" ");
+            if (answer.statusCode() != Integer.parseInt(parts[1])) {
+                faults.add(expected + " was answered " + answer.statusCode());
+            } else if (!answer.contentType().startsWith("application/problem+json")) {
+                faults.add(expected + " is not problem+json but " + answer.contentType());
+            }
+            if (!listed.getOrDefault(parts[0], Set.of()).contains(parts[1])) {
+                faults.add(expected + " is not listed with " + parts[0]);
+            }
+        });
+        assertThat(faults).isEmpty();
     }
 
     @Test
