@@ -60,7 +60,8 @@ public class AssessmentResource {
     // under load a p99 about 15% lower and 4-5% more answers per second (BENCHMARKS.md).
     @NonBlocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Evaluate incident facts; nothing is stored", description = DESCRIPTION)
+    @Operation(operationId = "assess", summary = "Evaluate incident facts; nothing is stored", description = DESCRIPTION)
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor an action sheet's type")
     @APIResponse(responseCode = "200", description = "The assessment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Assessment.class)))
     public Response assess(@Parameter(description = LANG) @QueryParam("lang") String lang,
@@ -74,7 +75,7 @@ public class AssessmentResource {
     @POST
     @Produces({ActionSheets.MARKDOWN, ActionSheets.HTML})
     // the same operation as assess in the API description (same path and method): the same words
-    @Operation(summary = "Evaluate incident facts; nothing is stored", description = DESCRIPTION)
+    @Operation(operationId = "assess", summary = "Evaluate incident facts; nothing is stored", description = DESCRIPTION)
     @APIResponse(responseCode = "200", description = "The action sheet", content = {
             @Content(mediaType = ActionSheets.MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = ActionSheets.HTML, schema = @Schema(type = SchemaType.STRING))})

@@ -23,7 +23,7 @@ public class PingResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check credentials: answers the authenticated principal")
+    @Operation(operationId = "ping", summary = "Check credentials: answers the authenticated principal")
     public Map<String, String> ping() {
         return Map.of("principal", actor.name());
     }

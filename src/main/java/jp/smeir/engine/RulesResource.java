@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.smeir.common.Roles;
@@ -33,7 +34,7 @@ public class RulesResource {
     jp.smeir.scenario.RuleReload reload;
 
     @GET
-    @Operation(summary = "The rule base version and every rule with its name, stage, basis and file")
+    @Operation(operationId = "listRules", summary = "The rule base version and every rule with its name, stage, basis and file")
     public RuleList list() {
         RuleBase base = engine.ruleBase();
         return new RuleList(base.version(), List.copyOf(base.rules().values()));
@@ -42,7 +43,12 @@ public class RulesResource {
     @POST
     @Path("/reload")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rebuild the rules from the rules folder and put them in service if they build and every scenario passes",
+    @APIResponse(responseCode = "200", description = "The new rules are in service: their version, rule count and timings",
+            content = @org.eclipse.microprofile.openapi.annotations.media.Content(
+                    schema = @org.eclipse.microprofile.openapi.annotations.media.Schema(implementation = jp.smeir.scenario.RuleReload.Outcome.class)))
+    @APIResponse(responseCode = "422", description = "rules-invalid (ruleErrors), scenarios-invalid or scenarios-failed "
+            + "(scenarioFailures): the rules in service stay")
+    @Operation(operationId = "reloadRules", summary = "Rebuild the rules from the rules folder and put them in service if they build and every scenario passes",
             description = "On any error the rules in service stay and the answer is 422 with ruleErrors or scenarioFailures.")
     public jp.smeir.scenario.RuleReload.Outcome reload() {
         return reload.reload();

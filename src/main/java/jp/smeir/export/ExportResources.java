@@ -12,6 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -42,7 +46,9 @@ public final class ExportResources {
 
         @GET
         @Produces(CALENDAR)
-        @Operation(summary = "The incident's timed duties as iCalendar events (Japanese), with alarms at the reminder lead times",
+        @APIResponse(responseCode = "200", description = "An iCalendar (RFC 5545) file", content = @Content(mediaType = CALENDAR,
+                schema = @Schema(type = SchemaType.STRING)))
+        @Operation(operationId = "getIncidentCalendar", summary = "The incident's timed duties as iCalendar events (Japanese), with alarms at the reminder lead times",
                 description = "One VEVENT per REQUIRED or CONDITIONAL item at its legal deadline (【期限】) or else at the "
                         + "service's working target (【目標】, said not to be law), in Asia/Tokyo time, with a VALARM at each lead "
                         + "time of incident.reminders (24 h and 2 h before; day 3 for the preliminary reports; for a target, none "
@@ -68,7 +74,9 @@ public final class ExportResources {
 
         @GET
         @Produces(CALENDAR)
-        @Operation(summary = "The timed duties of every incident not closed, as one iCalendar to subscribe to",
+        @APIResponse(responseCode = "200", description = "An iCalendar (RFC 5545) file", content = @Content(mediaType = CALENDAR,
+                schema = @Schema(type = SchemaType.STRING)))
+        @Operation(operationId = "getOpenCalendar", summary = "The timed duties of every incident not closed, as one iCalendar to subscribe to",
                 description = "The same events as each incident's calendar.ics; a closed incident's events leave this calendar.")
         public Response get() {
             return Response.ok(calendar.open(), CALENDAR).header("Content-Disposition", "inline; filename=\"incidents.ics\"").build();
@@ -86,7 +94,9 @@ public final class ExportResources {
 
         @GET
         @Produces(CSV)
-        @Operation(summary = "The incident's items as CSV: UTF-8 with a byte order mark, so that Excel opens it in Japanese",
+        @APIResponse(responseCode = "200", description = "The items as CSV", content = @Content(mediaType = CSV,
+                schema = @Schema(type = SchemaType.STRING)))
+        @Operation(operationId = "getItemsCsv", summary = "The incident's items as CSV: UTF-8 with a byte order mark, so that Excel opens it in Japanese",
                 description = "RFC 4180, CRLF, a header row of field names: code, priority, list, stage, status, title, timing, dueAt, "
                         + "targetAt (the service's working target, not law), state, assignee, completedBy, completedAt, completionReference, completionNote, notApplicableBy, notApplicableAt, "
                         + "notApplicableReason. One row per item, by priority (the order of urgency across the three lists); times ISO-8601 in Japan time. Text typed "

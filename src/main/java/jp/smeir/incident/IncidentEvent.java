@@ -24,6 +24,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class IncidentEvent extends PanacheEntityBase {
 
     /** What happened. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "HistoryEventType")
     public enum Type {
         OPENED, FACTS_CHANGED, REASSESSED, ITEM_COMPLETED, STATUS_CHANGED, TICKET_CHANGED,
         COMPLETION_CORRECTED, COMPLETION_WITHDRAWN, ITEM_NOT_APPLICABLE, NOT_APPLICABLE_WITHDRAWN, ITEM_ASSIGNED

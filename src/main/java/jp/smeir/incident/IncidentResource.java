@@ -25,7 +25,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,14 +74,23 @@ public class IncidentResource {
             + "targetAt, its questions with only their facts; full (default): everything";
 
     @POST
-    @Operation(summary = "Open an incident from facts; it is assessed and stored",
+    @APIResponse(responseCode = "201", description = "The incident, opened and assessed (or, replaying an Idempotency-Key, the one opened before)",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)),
+            headers = {@Header(name = "Location", description = "/api/v1/incidents/{id}", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "ETag", description = "The incident's version, for If-Match", schema = @Schema(type = SchemaType.STRING)),
+                    @Header(name = "Idempotency-Replayed", description = "true when the answer replays an earlier request with the same key",
+                            schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "409", description = "ticket-has-incident: another incident has this ticket (Location and existingIncident name it)")
+    @APIResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key came before with a different body")
+    @Operation(operationId = "openIncident", summary = "Open an incident from facts; it is assessed and stored",
             description = "The body is the incident facts (contract §1), optionally with externalTicket {system, id}. "
                     + "With an Idempotency-Key, a retry with the same body returns the same incident; the same key with a "
                     + "different body is 422. A ticket that already has an incident (its system compared without regard to "
                     + "case) is 409 with that incident's Location, unless allowDuplicateTicket=true.")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
     public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey,
-                         @Parameter(description = "true: open another incident for a ticket that already has one")
+                         @Parameter(description = "true: open another incident for a ticket that already has one",
+                                 schema = @Schema(type = SchemaType.BOOLEAN))
                          @QueryParam("allowDuplicateTicket") String allowDuplicateTicket,
                          @Parameter(description = LANG) @QueryParam("lang") String lang,
                          @Parameter(description = VIEW) @QueryParam("view") String answerView, JsonNode body) {
@@ -98,14 +107,16 @@ public class IncidentResource {
     }
 
     @GET
-    @Operation(summary = "List incidents, newest first, with filters and paging")
+    @Operation(operationId = "listIncidents", summary = "List incidents, newest first, with filters and paging")
     public Page<IncidentSummary> list(@Parameter(description = "OPEN, CONTAINED, REPORTED, RECOVERED or CLOSED")
                                       @QueryParam("status") String status,
                                       @Parameter(description = "an incident type, e.g. RANSOMWARE")
                                       @QueryParam("type") String type,
-                                      @Parameter(description = "true: an item neither done nor not applicable is past its deadline or working target now; false: none is")
+                                      @Parameter(description = "true: an item neither done nor not applicable is past its deadline or working target now; false: none is",
+                                              schema = @Schema(type = SchemaType.BOOLEAN))
                                       @QueryParam("overdue") String overdue,
-                                      @Parameter(description = "a legal deadline (not a working target) of an item not done is before this time (ISO-8601 with offset)")
+                                      @Parameter(description = "a legal deadline (not a working target) of an item not done is before this time (ISO-8601 with offset)",
+                                              schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                                       @QueryParam("dueBefore") String dueBefore,
                                       @Parameter(description = "the ticket's system, without regard to case (Jira is jira)")
                                       @QueryParam("ticketSystem") String ticketSystem,
@@ -122,7 +133,11 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)", description = GET)
+    @Operation(operationId = "getIncident", summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)", description = GET)
+    @APIResponse(responseCode = "200", description = "The incident; ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = IncidentView.class)),
+            headers = @Header(name = "ETag", description = "The incident's version, for If-Match", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "406", description = "Accept names neither application/json nor an action sheet's type")
     public Response get(@PathParam("id") UUID id, @Parameter(description = LANG) @QueryParam("lang") String lang,
                         @Parameter(description = VIEW) @QueryParam("view") String answerView, @Context HttpHeaders headers) {
         AnswerView.requireJson(headers.getAcceptableMediaTypes());
@@ -135,7 +150,7 @@ public class IncidentResource {
     @Path("/{id}")
     @Produces({jp.smeir.report.ActionSheets.MARKDOWN, jp.smeir.report.ActionSheets.HTML})
     // the same operation as get in the API description (same path and method): the same words
-    @Operation(summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)", description = GET)
+    @Operation(operationId = "getIncident", summary = "The incident: facts, current assessment, progress of each item, version (also as ETag)", description = GET)
     @APIResponse(responseCode = "200", description = "The action sheet", content = {
             @Content(mediaType = jp.smeir.report.ActionSheets.MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = jp.smeir.report.ActionSheets.HTML, schema = @Schema(type = SchemaType.STRING))})
@@ -150,8 +165,14 @@ public class IncidentResource {
 
     @PUT
     @Path("/{id}/facts")
-    @Operation(summary = "Replace the facts and re-assess; answers the new assessment and its difference from the previous one",
+    @Operation(operationId = "replaceFacts", summary = "Replace the facts and re-assess; answers the new assessment and its difference from the previous one",
             description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412.")
+    @APIResponse(responseCode = "200", description = "The incident re-assessed, with difference; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)),
+            headers = @Header(name = "ETag", description = "The incident's new version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "incident-closed: a closed incident's facts cannot change; incident-busy: "
+            + "another change to the incident is being made, retry")
+    @APIResponse(responseCode = "428", description = "if-match-required: send If-Match with the ETag of GET")
     @RequestBody(content = @Content(schema = @Schema(implementation = IncidentFacts.class)))
     public Response replaceFacts(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
                                  @Parameter(description = LANG) @QueryParam("lang") String lang,
@@ -164,11 +185,15 @@ public class IncidentResource {
     @Path("/{id}/ticket")
     @APIResponse(responseCode = "200", description = "The incident with its ticket; ETag is its new version",
             content = @Content(schema = @Schema(implementation = IncidentView.class)))
-    @Operation(summary = "Set or change the incident's external ticket (a history event)",
+    @APIResponse(responseCode = "409", description = "ticket-has-incident: another incident has this ticket (Location names it); "
+            + "incident-busy: another change to the incident is being made, retry")
+    @APIResponse(responseCode = "428", description = "if-match-required: send If-Match with the ETag of GET")
+    @Operation(operationId = "changeTicket", summary = "Set or change the incident's external ticket (a history event)",
             description = "Requires If-Match with the ETag from GET: missing is 428, stale is 412. A ticket that another "
                     + "incident has is 409 with that incident's Location, unless allowDuplicateTicket=true.")
     public Response changeTicket(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
-                                 @Parameter(description = "true: give the incident a ticket that another incident has too")
+                                 @Parameter(description = "true: give the incident a ticket that another incident has too",
+                                           schema = @Schema(type = SchemaType.BOOLEAN))
                                  @QueryParam("allowDuplicateTicket") String allowDuplicateTicket, ExternalTicket ticket) {
         IfMatch ifMatch = IfMatch.required(ifMatchLines, id);
         IncidentView view = service.changeTicket(id, ifMatch, ticket, Boolean.TRUE.equals(bool("allowDuplicateTicket", allowDuplicateTicket)));
@@ -177,7 +202,12 @@ public class IncidentResource {
 
     @POST
     @Path("/{id}/status")
-    @Operation(summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
+    @APIResponse(responseCode = "200", description = "The incident in its new status; ETag is its new version",
+            content = @Content(schema = @Schema(implementation = IncidentView.class)),
+            headers = @Header(name = "ETag", description = "The incident's new version", schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "409", description = "required-duties-open: closing while REQUIRED items are open (openCodes lists them); "
+            + "status-transition: not a move forward; incident-busy: another change is being made, retry")
+    @Operation(operationId = "changeStatus", summary = "Move the incident forward (open → contained → reported → recovered → closed) with a reason",
             description = "Closing while a REQUIRED item is neither done nor marked not applicable is 409 with openCodes. If-Match is optional here.")
     public Response changeStatus(@PathParam("id") UUID id, @HeaderParam("If-Match") List<String> ifMatchLines,
                                  @Parameter(description = LANG) @QueryParam("lang") String lang,
@@ -189,7 +219,7 @@ public class IncidentResource {
 
     @GET
     @Path("/{id}/history")
-    @Operation(summary = "Every event of the incident in order: opened, facts changed, reassessed, item completed, status changed")
+    @Operation(operationId = "getHistory", summary = "Every event of the incident in order: opened, facts changed, reassessed, item completed, status changed")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         return service.history(id);
     }

@@ -27,6 +27,7 @@ public final class IncidentViews {
     }
 
     /** Where one item of the current assessment stands. */
+    @Schema(name = "ItemState")
     public enum State { OPEN, DONE, OVERDUE, NOT_APPLICABLE }
 
     /** A recorded completion. */

@@ -59,7 +59,9 @@ public class ItemResource {
 
     @POST
     @Path("/completion")
-    @Operation(summary = "Record that an item was done (who, when, reference, note); a repeat returns the first record",
+    @APIResponse(responseCode = "409", description = "item-not-applicable: the item is marked not applicable; incident-busy: another change to the incident is being made, retry")
+    @APIResponse(responseCode = "412", description = "stale-version: the incident changed meanwhile; read it again and retry")
+    @Operation(operationId = "completeItem", summary = "Record that an item was done (who, when, reference, note); a repeat returns the first record",
             description = "409 item-not-applicable while the item is marked not applicable.")
     @APIResponse(responseCode = "200", description = "The item's progress; ETag is the incident's version",
             content = @Content(schema = @Schema(implementation = ItemProgress.class)))
@@ -69,7 +71,9 @@ public class ItemResource {
 
     @PUT
     @Path("/completion")
-    @Operation(summary = "Correct the completion: the record as it should read, in full, and why",
+    @APIResponse(responseCode = "409", description = "incident-busy: another change to the incident is being made, retry")
+    @APIResponse(responseCode = "428", description = "if-match-required: send If-Match with the ETag of GET")
+    @Operation(operationId = "correctCompletion", summary = "Correct the completion: the record as it should read, in full, and why",
             description = "The earlier record is kept, ended as corrected; the history event COMPLETION_CORRECTED and the "
                     + "webhook event item.completion_corrected carry both. The same record again changes nothing. "
                     + "404 completion-not-found when none is recorded. " + IF_MATCH_REQUIRED)
@@ -83,7 +87,9 @@ public class ItemResource {
 
     @DELETE
     @Path("/completion")
-    @Operation(summary = "Withdraw the completion, with a reason in the body ({\"reason\": \"…\"}); the item is open again",
+    @APIResponse(responseCode = "409", description = "incident-closed: a closed incident's items cannot open again; incident-busy: another change to the incident is being made, retry")
+    @APIResponse(responseCode = "428", description = "if-match-required: send If-Match with the ETag of GET")
+    @Operation(operationId = "withdrawCompletion", summary = "Withdraw the completion, with a reason in the body ({\"reason\": \"…\"}); the item is open again",
             description = "The record is kept, ended as withdrawn (history COMPLETION_WITHDRAWN, webhook item.completion_withdrawn). "
                     + "409 on a closed incident. " + IF_MATCH_REQUIRED)
     @APIResponse(responseCode = "200", description = "The item's progress, open again",
@@ -95,7 +101,8 @@ public class ItemResource {
 
     @POST
     @Path("/not-applicable")
-    @Operation(summary = "Mark the item not applicable, with a reason; the authenticated user and the time are recorded",
+    @APIResponse(responseCode = "409", description = "item-done: a completion is recorded; incident-busy: another change to the incident is being made, retry")
+    @Operation(operationId = "markNotApplicable", summary = "Mark the item not applicable, with a reason; the authenticated user and the time are recorded",
             description = "The item then reminds no more, is never overdue and does not block closing (state NOT_APPLICABLE). "
                     + "A repeat returns the first mark. 409 item-done when a completion is recorded. " + IF_MATCH_OPTIONAL)
     @APIResponse(responseCode = "200", description = "The item's progress with its notApplicable mark",
@@ -107,7 +114,8 @@ public class ItemResource {
 
     @DELETE
     @Path("/not-applicable")
-    @Operation(summary = "Withdraw the not-applicable mark, with a reason in the body ({\"reason\": \"…\"}); the item is open again",
+    @APIResponse(responseCode = "409", description = "incident-closed: a closed incident's items cannot open again; incident-busy: another change to the incident is being made, retry")
+    @Operation(operationId = "withdrawNotApplicable", summary = "Withdraw the not-applicable mark, with a reason in the body ({\"reason\": \"…\"}); the item is open again",
             description = "The mark is kept in the history (NOT_APPLICABLE_WITHDRAWN). 409 on a closed incident. " + IF_MATCH_OPTIONAL)
     @APIResponse(responseCode = "200", description = "The item's progress, open again",
             content = @Content(schema = @Schema(implementation = ItemProgress.class)))
@@ -118,7 +126,8 @@ public class ItemResource {
 
     @PUT
     @Path("/assignee")
-    @Operation(summary = "Set who is to do the item ({\"assignee\": \"…\"}, e.g. a ticketing system's user id); null or empty clears it",
+    @APIResponse(responseCode = "409", description = "incident-busy: another change to the incident is being made, retry")
+    @Operation(operationId = "assignItem", summary = "Set who is to do the item ({\"assignee\": \"…\"}, e.g. a ticketing system's user id); null or empty clears it",
             description = "At most 200 characters, no control characters. Shown in the incident's progress, in webhook events "
                     + "about the item and in the exports. " + IF_MATCH_OPTIONAL)
     @APIResponse(responseCode = "200", description = "The item's progress with its assignee",

@@ -12,6 +12,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,7 +35,12 @@ public class ReportResource {
 
     @GET
     @Produces({MARKDOWN, HTML})
-    @Operation(summary = "A draft for management, the PPC (漏えい等報告, the nine items of Rules Art. 8(1)) or the public",
+    @APIResponse(responseCode = "200", description = "The draft", content = {
+            @Content(mediaType = MARKDOWN, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "500", description = "report-template-missing or report-template-broken: a template in the reports "
+            + "folder is absent or does not render (the operator's to fix)")
+    @Operation(operationId = "getReport", summary = "A draft for management, the PPC (漏えい等報告, the nine items of Rules Art. 8(1)) or the public",
             description = "Japanese by default, English with lang=en. Unknowns are marked for completion. Templates are files in "
                     + "the reports folder that an operator can change.")
     public Response report(@PathParam("id") UUID id,

@@ -15,7 +15,12 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -60,7 +65,13 @@ public class ScenarioResource {
     }
 
     @POST
-    @Operation(summary = "Run one scenario (an object) or many (an array) and report pass or fail with the differences",
+    // described as the array: a client generator makes no usable type of "an object or an array"
+    @RequestBody(description = "An array of 1 to 500 scenarios in the format of rules/scenarios; one scenario alone may also be "
+            + "sent as the object itself", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = Scenario.class)))
+    @APIResponse(responseCode = "200", description = "How many passed, and each scenario's outcome",
+            content = @Content(schema = @Schema(implementation = BatchResult.class)))
+    @APIResponse(responseCode = "422", description = "rules-invalid: with rules=folder, the rule files on disk do not build (ruleErrors)")
+    @Operation(operationId = "runScenarios", summary = "Run one scenario (an object) or many (an array) and report pass or fail with the differences",
             description = "rules=current (default) uses the rules in service; rules=folder builds the rule files as they are now "
                     + "on disk, without putting them in service, to test a change before reloading.")
     public BatchResult run(@Parameter(description = "current or folder") @QueryParam("rules") @DefaultValue("current") String rules,

@@ -23,6 +23,7 @@ public class WebhookDelivery extends PanacheEntityBase {
      * PENDING until delivered; CANCELLED when the subscription is deleted first; FAILED when it has failed for
      * longer than {@code incident.webhooks.give-up-after} (redeliver makes it PENDING again).
      */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DeliveryStatus")
     public enum Status { PENDING, DELIVERED, CANCELLED, FAILED }
 
     @Id

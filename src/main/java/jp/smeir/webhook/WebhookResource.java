@@ -52,7 +52,10 @@ public class WebhookResource {
     DeliveryService deliveries;
 
     @POST
-    @Operation(summary = "Subscribe a URL to event types",
+    @APIResponse(responseCode = "201", description = "The subscription (without its secret)",
+            content = @Content(schema = @Schema(implementation = SubscriptionView.class)),
+            headers = @Header(name = "Location", description = "/api/v1/webhooks/{id}", schema = @Schema(type = SchemaType.STRING)))
+    @Operation(operationId = "subscribeWebhook", summary = "Subscribe a URL to event types",
             description = "Every delivery is a JSON body signed twice: X-Signature: sha256=<hex HMAC-SHA256 of the raw body under "
                     + "the secret>, with X-Event-Id for de-duplication; and as Standard Webhooks: webhook-id (the event id), "
                     + "webhook-timestamp (Unix seconds of the attempt) and webhook-signature: v1,<base64 HMAC-SHA256 of "
@@ -66,13 +69,14 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "Active subscriptions")
+    @Operation(operationId = "listWebhooks", summary = "Active subscriptions")
     public List<SubscriptionView> list() {
         return service.list();
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getWebhook", summary = "One subscription (without its secret)")
     public SubscriptionView get(@PathParam("id") UUID id) {
         return service.get(id);
     }
@@ -80,7 +84,7 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, "application/merge-patch+json"})
-    @Operation(summary = "Change a subscription: URL, event types, description, includeConditional, secret",
+    @Operation(operationId = "changeWebhook", summary = "Change a subscription: URL, event types, description, includeConditional, secret",
             description = "Fields absent or null stay. A new secret signs at once; the old one also signs, as a second "
                     + "v1 signature in webhook-signature, for incident.webhooks.secret-grace (24 h), so that receivers verifying "
                     + "Standard Webhooks switch without a gap (X-Signature uses the new secret at once).")
@@ -92,7 +96,7 @@ public class WebhookResource {
     @Path("/{id}/ping")
     @Consumes(MediaType.WILDCARD)   // no body
     @APIResponse(responseCode = "202", description = "The ping's delivery, queued", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @Operation(summary = "Send a webhook.ping event to this subscriber now, whatever event types it has chosen",
+    @Operation(operationId = "pingWebhook", summary = "Send a webhook.ping event to this subscriber now, whatever event types it has chosen",
             description = "Answers 202 with the delivery; its outcome shows in the deliveries listing and the delivery's attempts.")
     public Response ping(@PathParam("id") UUID id) {
         DeliveryView delivery = deliveries.ping(id);
@@ -102,7 +106,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Unsubscribe; deliveries not yet made are cancelled")
+    @Operation(operationId = "deleteWebhook", summary = "Unsubscribe; deliveries not yet made are cancelled")
+    @APIResponse(responseCode = "204", description = "Unsubscribed")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();
@@ -113,8 +118,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "One page of deliveries",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = DeliveryView.class)),
             headers = {@Header(name = "X-Total-Count", description = "Deliveries in all", schema = @Schema(type = SchemaType.INTEGER)),
-                    @Header(name = "Link", description = "rel=\"next\" and rel=\"prev\" pages, where there are")})
-    @Operation(summary = "Deliveries to this subscriber and their outcome, newest first",
+                    @Header(name = "Link", description = "rel=\"next\" and rel=\"prev\" pages, where there are",
+                            schema = @Schema(type = SchemaType.STRING))})
+    @Operation(operationId = "listDeliveries", summary = "Deliveries to this subscriber and their outcome, newest first",
             description = "A JSON array of one page; X-Total-Count gives how many there are in all, and Link the next and "
                     + "previous pages (rel=\"next\", rel=\"prev\"), with the same status filter.")
     public Response deliveries(@PathParam("id") UUID id,
@@ -148,7 +154,8 @@ public class WebhookResource {
     @Path("/{id}/deliveries/{deliveryId}/redeliver")
     @Consumes(MediaType.WILDCARD)   // no body
     @APIResponse(responseCode = "202", description = "The delivery, pending again", content = @Content(schema = @Schema(implementation = DeliveryView.class)))
-    @Operation(summary = "Send a delivery again as soon as possible (a FAILED one, or one the receiver lost)",
+    @APIResponse(responseCode = "409", description = "delivery-cancelled: the delivery was cancelled (its subscription was deleted)")
+    @Operation(operationId = "redeliver", summary = "Send a delivery again as soon as possible (a FAILED one, or one the receiver lost)",
             description = "It becomes PENDING with its attempts kept; it arrives with the same webhook-id and X-Event-Id. 202 with the delivery.")
     public Response redeliver(@PathParam("id") UUID id, @PathParam("deliveryId") long deliveryId) {
         return Response.accepted(deliveries.redeliver(id, deliveryId)).build();
@@ -156,7 +163,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries/{deliveryId}/attempts")
-    @Operation(summary = "Every attempt of one delivery: when, and the receiver's status code or why there was none")
+    @Operation(operationId = "listAttempts", summary = "Every attempt of one delivery: when, and the receiver's status code or why there was none")
     public List<DeliveryService.AttemptView> attempts(@PathParam("id") UUID id, @PathParam("deliveryId") long deliveryId) {
         return deliveries.attempts(id, deliveryId);
     }
