@@ -208,6 +208,18 @@ public class FactForm {
         return JapaneseCalendar.inJapan(clock.instant().truncatedTo(ChronoUnit.MINUTES)).toString();
     }
 
+    /** The labels of the facts whose posted value differs from the stored one: what a stale edit would overwrite. */
+    public List<String> differing(MultivaluedMap<String, String> posted, IncidentFacts stored, Texts t) {
+        JsonNode mine = tree(posted);
+        JsonNode theirs = json.valueToTree(stored);
+        return FIELDS.stream().filter(d -> !shown(field(d, mine, t)).equals(shown(field(d, theirs, t))))
+                .map(d -> t.word("fact." + d.path())).toList();
+    }
+
+    private static String shown(Field f) {
+        return f.value() + f.options().stream().filter(o -> o.selected() && f.kind().equals("TYPES")).map(Option::value).toList();
+    }
+
     /** The same form with one fact answered: what a question answered in place sends. */
     static MultivaluedMap<String, String> answered(MultivaluedMap<String, String> form, String path, String value) {
         var copy = new jakarta.ws.rs.core.MultivaluedHashMap<String, String>();
