@@ -19,7 +19,7 @@ import jp.smeir.common.Roles;
 
 /**
  * Where a person enters: {@code /} leads to the console, the console to its Assess page, and the log-in page posts
- * to the form mechanism ({@code /j_security_check}, quarkus.http.auth.form.*); logging out drops the session cookie.
+ * to the form mechanism ({@code /console/j_security_check}, quarkus.http.auth.form.*); logging out drops the session cookie.
  */
 @Path("/")
 @Produces(MediaType.TEXT_HTML)
