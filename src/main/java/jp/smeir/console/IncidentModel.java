@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.smeir.assessment.Item;
 import jp.smeir.incident.AssessmentDiff;
+import jp.smeir.incident.IncidentEvent;
 import jp.smeir.incident.IncidentService;
 import jp.smeir.incident.IncidentStatus;
 import jp.smeir.incident.IncidentViews.HistoryEntry;
@@ -111,17 +112,17 @@ public class IncidentModel {
                 // an entry written by another version: its difference is left out, the entry stays
             }
         }
-        if (d.hasNonNull("to") && d.get("to").isTextual()) {
-            lines.add(t.name("incident", d.path("from").asText(), "") + " → " + t.name("incident", d.get("to").asText(), ""));
+        if (e.type() == IncidentEvent.Type.STATUS_CHANGED) {
+            lines.add(t.name("incident", d.path("from").asText(), "") + " → " + t.name("incident", d.path("to").asText(), ""));
+        }
+        if (e.type() == IncidentEvent.Type.ITEM_ASSIGNED) {
+            lines.add(t.word("assignee") + ": " + (d.hasNonNull("to") ? d.get("to").asText() : t.word("none")));
         }
         for (String path : List.of("/reason", "/notApplicable/reason", "/completion/note")) {
             JsonNode reason = d.at(path);
             if (reason.isTextual() && !reason.asText().isBlank()) {
                 lines.add(reason.asText());
             }
-        }
-        if (d.hasNonNull("assignee")) {
-            lines.add(t.word("assignee") + ": " + d.get("assignee").asText());
         }
         return lines;
     }

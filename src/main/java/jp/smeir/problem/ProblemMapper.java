@@ -29,7 +29,6 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
-
     /** Where the console's log-in form posts (quarkus.http.auth.form.post-location). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String consoleLogIn;

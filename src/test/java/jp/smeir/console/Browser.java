@@ -89,6 +89,7 @@ final class Browser implements AutoCloseable {
     /** The page as a PNG in target/screenshots: its top, as tall as the page is, at most 1500 px. */
     Path screenshot(String name) {
         Dimension before = driver.manage().window().getSize();
+        ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         Number height = (Number) ((JavascriptExecutor) driver).executeScript("return document.documentElement.scrollHeight");
         driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(1500, Math.max(before.getHeight(), height.intValue() + 120))));
         try {
