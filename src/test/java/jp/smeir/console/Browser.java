@@ -46,10 +46,10 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(chromium.isPresent() && chromedriver.isPresent(),
                 "browser test skipped: no chromium and chromedriver on PATH (Debian: apt-get install chromium chromium-driver)");
         ChromeOptions options = new ChromeOptions().setBinary(chromium.get().toFile())
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ja-JP",
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--lang=ja", "--accept-lang=ja",
                         "--window-size=1366,900");
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.get().toFile())
-                .usingAnyFreePort().build();
+                .usingAnyFreePort().withEnvironment(java.util.Map.of("LANG", "ja_JP.UTF-8", "LANGUAGE", "ja")).build();
         return new Browser(new ChromeDriver(service, options), application.toString());
     }
 
