@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -27,9 +28,11 @@ class ConsoleAccessTest {
     }
 
     @Test
-    void theApiStillAnswers401ToACallWithoutCredentials() {
+    void theApiStillAnswers401ToACallWithoutCredentialsAndItsDescriptionHasNoConsole() {
         given().auth().none().get("/api/v1/incidents").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Basic"));
+        given().auth().none().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/v1/assessments"), not(containsString("/console")));
     }
 
     @Test
@@ -54,6 +57,21 @@ class ConsoleAccessTest {
         given().auth().none().filter(cookies).get("/console/rules").then().statusCode(403);
         given().auth().none().filter(cookies).get("/console/assess").then().statusCode(200);
         given().auth().none().filter(cookies).formParam("awareAt", "2026-11-20T09:30").post("/console/assess").then().statusCode(400);
+    }
+
+    @Test
+    void aRefusedFormSaysWhichFactAndKeepsWhatWasTyped() {
+        CookieFilter cookies = new CookieFilter();
+        given().auth().none().filter(cookies).redirects().follow(false).formParam("j_username", "reporter")
+                .formParam("j_password", "reporter-pass").post("/console/j_security_check").then().statusCode(302);
+        String page = given().auth().none().filter(cookies).get("/console/assess").then().statusCode(200).extract().asString();
+        String token = page.replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        given().auth().none().filter(cookies).formParam("csrf-token", token).formParam("awareAt", "2026-11-20T09:30")
+                .formParam("title", "USB stick lost").formParam("personalData.affectedPersons", "12x").post("/console/assess")
+                .then().statusCode(200)
+                .body(containsString("「影響を受けた本人の数」を確認してください"))
+                .body(containsString("value=\"USB stick lost\""))
+                .body(containsString("value=\"12x\""));
     }
 
     @Test

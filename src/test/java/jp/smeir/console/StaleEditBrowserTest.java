@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * Two people on one incident: while a reporter edits the facts in the browser, someone else changes the incident
  * through the API. The reporter's save is refused and explained, the input is still in the form, and saving again
- * after reading the explanation goes through.
+ * after reading the explanation goes through; the incident list, filtered, shows it overdue.
  */
 @QuarkusTest
 class StaleEditBrowserTest {
@@ -50,6 +50,12 @@ class StaleEditBrowserTest {
             browser.driver().findElement(By.cssSelector("#facts button.primary")).click();
             browser.waitUntil(d -> d.findElement(By.tagName("h1")).getText().equals("取引先へのメール誤送信"));
             assertThat(browser.all(By.id("stale"))).isEmpty();
+
+            // in the list, filtered as the API filters: the misdelivery of 20 November is overdue
+            browser.go("/console/incidents?overdue=true&type=MISDELIVERY");
+            String list = browser.waitFor(By.cssSelector("main table")).getText();
+            assertThat(list).contains("取引先へのメール誤送信").contains("期限超過あり").contains("対応中");
+            browser.screenshot("incidents");
         }
     }
 }
