@@ -52,6 +52,10 @@ public class UploadGuard {
     @ConfigProperty(name = "incident.http.max-body-size", defaultValue = "256K")
     MemorySize maxBody;
 
+    /** The console's log-in form posts here; the form mechanism reads that body itself, before any route. */
+    @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String formLogin;
+
     private final AtomicInteger arriving = new AtomicInteger();
     private final Map<String, AtomicInteger> byPrincipal = new ConcurrentHashMap<>();
 
@@ -62,7 +66,7 @@ public class UploadGuard {
 
     void guard(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        if (!hasBody(request) || request.isEnded()) {
+        if (!hasBody(request) || request.isEnded() || request.path().equals(formLogin)) {
             rc.next();
             return;
         }

@@ -29,6 +29,10 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** Where the console's log-in form posts (quarkus.http.auth.form.post-location). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
+    String consoleLogIn;
+
     static String type(String slug) {
         return "/problems/" + slug;
     }
@@ -82,7 +86,11 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper({io.quarkus.security.UnauthorizedException.class, io.quarkus.security.AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
+    public Response unauthorized(RuntimeException e, io.vertx.core.http.HttpServerRequest request) {
+        if (request.path().equals(consoleLogIn)) {
+            // the console's log-in form with a wrong password: back to its page, which says so
+            return Response.seeOther(java.net.URI.create("/console/login?error=true")).build();
+        }
         return Response.fromResponse(respond(new Problem(type("unauthorized"), "Unauthorized", 401,
                         "Authenticate with HTTP Basic (or a bearer token where OIDC is configured).", null, null)))
                 .header("WWW-Authenticate", "Basic realm=\"incident-decision\"").build();

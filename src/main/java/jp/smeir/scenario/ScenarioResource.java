@@ -28,11 +28,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.smeir.assessment.Assessment;
-import jp.smeir.engine.RuleBase;
-import jp.smeir.engine.RuleBuildException;
 import jp.smeir.engine.RuleEngine;
 import jp.smeir.problem.InvalidInputException;
-import jp.smeir.problem.ProblemException;
 import jp.smeir.problem.ProblemMapper;
 
 import jp.smeir.common.Roles;
@@ -80,7 +77,7 @@ public class ScenarioResource {
         List<Scenario> scenarios = scenarios(body);
         RuleEngine target = switch (rules) {
             case "current" -> engine;
-            case "folder" -> candidate();
+            case "folder" -> ScenarioSuite.candidate(java.nio.file.Path.of(rulesFolder));
             default -> throw InvalidInputException.of("rules", "must be current or folder");
         };
         List<Result> results = new ArrayList<>();
@@ -92,15 +89,6 @@ public class ScenarioResource {
         }
         int passed = (int) results.stream().filter(Result::passed).count();
         return new BatchResult(target.ruleBase().version(), rules, results.size(), passed, results.size() - passed, results);
-    }
-
-    private RuleEngine candidate() {
-        try {
-            return new RuleEngine(RuleBase.build(java.nio.file.Path.of(rulesFolder)));
-        } catch (RuleBuildException e) {
-            throw new ProblemException(422, "rules-invalid", "Rules do not build", "The rule files on disk do not build.",
-                    List.of(), java.util.Map.of("ruleErrors", e.errors()));
-        }
     }
 
     private List<Scenario> scenarios(JsonNode body) {

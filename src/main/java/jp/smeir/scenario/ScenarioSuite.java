@@ -53,6 +53,16 @@ public final class ScenarioSuite {
         }
     }
 
+    /** The rule files as they are now on disk, built but not put in service: to test a change before reloading. */
+    public static RuleEngine candidate(Path rulesFolder) {
+        try {
+            return new RuleEngine(jp.smeir.engine.RuleBase.build(rulesFolder));
+        } catch (jp.smeir.engine.RuleBuildException e) {
+            throw new jp.smeir.problem.ProblemException(422, "rules-invalid", "Rules do not build", "The rule files on disk do not build.",
+                    List.of(), java.util.Map.of("ruleErrors", e.errors()));
+        }
+    }
+
     /** Runs every entry; returns the failures only. */
     public static List<ScenarioRunner.Result> failures(RuleEngine engine, List<Entry> entries) {
         // in parallel: each evaluation has its own session, and a reload waits for all of them
