@@ -13,8 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -23,12 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import jp.smeir.assessment.Assessment;
-import jp.smeir.engine.RuleBase;
-import jp.smeir.engine.RuleBuildException;
 import jp.smeir.engine.RuleEngine;
 import jp.smeir.problem.InvalidInputException;
-import jp.smeir.problem.ProblemException;
 import jp.smeir.problem.ProblemMapper;
+import jp.smeir.rules.RuleSets;
 
 import jp.smeir.common.Roles;
 
@@ -43,13 +43,10 @@ public class ScenarioResource {
     static final int MAX_SCENARIOS = 500;
 
     @Inject
-    RuleEngine engine;
+    RuleSets ruleSets;
 
     @Inject
     ObjectMapper json;
-
-    @ConfigProperty(name = "incident.rules.folder", defaultValue = "rules")
-    String rulesFolder;
 
     /** The outcome of a batch. */
     public record BatchResult(String rulesetVersion, String rules, int total, int passed, int failed, List<Result> results) {
@@ -60,18 +57,29 @@ public class ScenarioResource {
     }
 
     @POST
-    @Operation(summary = "Run one scenario (an object) or many (an array) and report pass or fail with the differences",
+    @Operation(summary = "Run one scenario (an object) or many (an array), or with suite=all every scenario on disk, and report pass or fail with the differences",
             description = "rules=current (default) uses the rules in service; rules=folder builds the rule files as they are now "
-                    + "on disk, without putting them in service, to test a change before reloading.")
-    public BatchResult run(@Parameter(description = "current or folder") @QueryParam("rules") @DefaultValue("current") String rules,
-                           @Parameter(description = "include each scenario's assessment") @QueryParam("verbose") @DefaultValue("false") boolean verbose,
-                           JsonNode body) {
+                    + "on disk, without putting them in service, to test a change before reloading; rules=<name> builds the draft "
+                    + "of that name in the drafts workspace (incident.rules.drafts). suite=all needs no body: it runs every file "
+                    + "under scenarios/ of the rules folder (current, folder) or of the draft, and answers the failures first, "
+                    + "each with its differences (got, expected), then the summary.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(oneOf = {BatchResult.class, SuiteReport.class})))
+    public Object run(@Parameter(description = "current, folder or a draft's name") @QueryParam("rules") @DefaultValue("current") String rules,
+                      @Parameter(description = "include each scenario's assessment (not with suite)") @QueryParam("verbose") @DefaultValue("false") boolean verbose,
+                      @Parameter(description = "all: every scenario file of the rule set, without a body") @QueryParam("suite") String suite,
+                      JsonNode body) {
+        if (suite != null) {
+            if (!suite.equals("all")) {
+                throw InvalidInputException.of("suite", "must be all");
+            }
+            if (body != null && !body.isNull() && !body.isMissingNode()) {
+                throw InvalidInputException.of("", "suite=all runs the scenarios on disk: send no body");
+            }
+            RuleSets.RuleSet set = ruleSets.resolve("rules", rules);
+            return SuiteReport.run(rules, set.folder(), set.engine(), json);
+        }
         List<Scenario> scenarios = scenarios(body);
-        RuleEngine target = switch (rules) {
-            case "current" -> engine;
-            case "folder" -> candidate();
-            default -> throw InvalidInputException.of("rules", "must be current or folder");
-        };
+        RuleEngine target = ruleSets.resolve("rules", rules).engine();
         List<Result> results = new ArrayList<>();
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
@@ -81,15 +89,6 @@ public class ScenarioResource {
         }
         int passed = (int) results.stream().filter(Result::passed).count();
         return new BatchResult(target.ruleBase().version(), rules, results.size(), passed, results.size() - passed, results);
-    }
-
-    private RuleEngine candidate() {
-        try {
-            return new RuleEngine(RuleBase.build(java.nio.file.Path.of(rulesFolder)));
-        } catch (RuleBuildException e) {
-            throw new ProblemException(422, "rules-invalid", "Rules do not build", "The rule files on disk do not build.",
-                    List.of(), java.util.Map.of("ruleErrors", e.errors()));
-        }
     }
 
     private List<Scenario> scenarios(JsonNode body) {
