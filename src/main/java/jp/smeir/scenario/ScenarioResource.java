@@ -5,8 +5,9 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -35,7 +37,6 @@ import jp.smeir.common.Roles;
 /** Runs scenarios (the format of rules/scenarios) so that analysts can test a rule change before reloading. */
 @Path("/api/v1/scenarios/run")
 @Tag(name = "scenarios")
-@Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ANALYST, Roles.ADMIN})
 public class ScenarioResource {
@@ -57,6 +58,7 @@ public class ScenarioResource {
     }
 
     @POST
+    // no @Consumes and the body as bytes: suite=all comes without a body or a Content-Type; a body must still be JSON (else 415)
     @Operation(summary = "Run one scenario (an object) or many (an array), or with suite=all every scenario on disk, and report pass or fail with the differences",
             description = "rules=current (default) uses the rules in service; rules=folder builds the rule files as they are now "
                     + "on disk, without putting them in service, to test a change before reloading; rules=<name> builds the draft "
@@ -67,12 +69,15 @@ public class ScenarioResource {
     public Object run(@Parameter(description = "current, folder or a draft's name") @QueryParam("rules") @DefaultValue("current") String rules,
                       @Parameter(description = "include each scenario's assessment (not with suite)") @QueryParam("verbose") @DefaultValue("false") boolean verbose,
                       @Parameter(description = "all: every scenario file of the rule set, without a body") @QueryParam("suite") String suite,
-                      JsonNode body) {
+                      @HeaderParam("Content-Type") String contentType,
+                      @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Scenario.class, Scenario[].class})))
+                      byte[] upload) {
+        JsonNode body = body(contentType, upload);
         if (suite != null) {
             if (!suite.equals("all")) {
                 throw InvalidInputException.of("suite", "must be all");
             }
-            if (body != null && !body.isNull() && !body.isMissingNode()) {
+            if (body != null) {
                 throw InvalidInputException.of("", "suite=all runs the scenarios on disk: send no body");
             }
             RuleSets.RuleSet set = ruleSets.resolve("rules", rules);
@@ -89,6 +94,28 @@ public class ScenarioResource {
         }
         int passed = (int) results.stream().filter(Result::passed).count();
         return new BatchResult(target.ruleBase().version(), rules, results.size(), passed, results.size() - passed, results);
+    }
+
+    /** The body as JSON, or null when there is none. */
+    private JsonNode body(String contentType, byte[] upload) {
+        if (upload == null || upload.length == 0) {
+            return null;
+        }
+        MediaType type;
+        try {
+            type = contentType == null ? null : MediaType.valueOf(contentType);
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        if (type == null || !(type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.getSubtype().endsWith("+json"))) {
+            throw new NotSupportedException();
+        }
+        try {
+            return json.readTree(upload);
+        } catch (java.io.IOException e) {
+            throw new InvalidInputException(List.of(e instanceof JsonProcessingException p ? ProblemMapper.fieldError(p)
+                    : new jp.smeir.problem.FieldError("", "cannot be read as JSON")));
+        }
     }
 
     private List<Scenario> scenarios(JsonNode body) {
