@@ -2,7 +2,6 @@ package jp.smeir.rules;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,7 +58,7 @@ public class RuleSets {
         try {
             return new RuleEngine(RuleBase.build(folder));
         } catch (RuleBuildException e) {
-            throw new ProblemException(422, "rules-invalid", "Rules do not build", detail, List.of(), Map.of("ruleErrors", e.errors()));
+            throw new ProblemException(422, "rules-invalid", "Rules do not build", detail, List.of(), e.problemFields());
         }
     }
 }

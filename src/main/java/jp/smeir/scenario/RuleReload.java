@@ -158,7 +158,7 @@ public class RuleReload {
             candidate = RuleBase.build(root);
         } catch (RuleBuildException e) {
             throw new ProblemException(422, "rules-invalid", "Rules do not build",
-                    "The rule files do not build; the rules in service are unchanged.", List.of(), Map.of("ruleErrors", e.errors()));
+                    "The rule files do not build; the rules in service are unchanged.", List.of(), e.problemFields());
         }
         List<ScenarioSuite.Entry> suite = SuiteReport.load(root, json, "; the rules in service are unchanged");
         long built = System.nanoTime();
