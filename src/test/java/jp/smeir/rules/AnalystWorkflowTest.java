@@ -151,6 +151,22 @@ class AnalystWorkflowTest {
     }
 
     @Test
+    void aDraftWithASyntaxErrorIsRefusedWithTheFirstErrorAndTheCountOfTheRest() throws IOException {
+        Path draft = draft("typo");
+        Path appi = draft.resolve("appi.drl");
+        Files.writeString(appi, Files.readString(appi).replaceFirst("OwnAppiDuty\\( \\$why : why \\)", "OwnAppiDuty( \\$why : why "));
+        for (String path : List.of("/api/v1/scenarios/run?suite=all&rules=typo", "/api/v1/rules/preview?rules=typo")) {
+            given().when().post(path).then().statusCode(422).contentType("application/problem+json")
+                    .body("type", is("/problems/rules-invalid"))
+                    .body("ruleErrors.size()", is(1))
+                    .body("ruleErrors[0].file", is("appi.drl"))
+                    .body("ruleErrors[0].line", greaterThan(1)).body("ruleErrors[0].column", is(1))
+                    .body("ruleErrors[0].text", is("then"))
+                    .body("followingErrors", greaterThan(0));
+        }
+    }
+
+    @Test
     void aReloadAnswersWhatItDidToTheOpenIncidents() throws IOException {
         String probe = open(Incidents.misdelivery(10, "reload-impact-probe"));
         String other = open(Incidents.misdelivery(20, "untouched"));
