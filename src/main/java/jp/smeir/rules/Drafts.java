@@ -54,6 +54,14 @@ public class Drafts {
         if (!Files.isDirectory(folder)) {
             throw new ProblemException(404, "draft-not-found", "Not Found", "No draft named " + name + " in the drafts workspace.");
         }
+        // a link in the workspace must not lead out of it
+        try {
+            if (!folder.toRealPath().startsWith(root.toRealPath())) {
+                throw InvalidInputException.of(field, "must name a folder inside the drafts workspace, not a link out of it");
+            }
+        } catch (IOException e) {
+            throw new ProblemException(404, "draft-not-found", "Not Found", "No draft named " + name + " in the drafts workspace.");
+        }
         return folder;
     }
 

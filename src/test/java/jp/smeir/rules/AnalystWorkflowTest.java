@@ -124,13 +124,20 @@ class AnalystWorkflowTest {
     }
 
     @Test
-    void draftNamesAreChecked() {
+    void draftNamesAreChecked() throws IOException {
         for (String bad : List.of("..", "../rules", "a/b", ".hidden", "a..b", "x".repeat(65))) {
             given().queryParam("rules", bad).when().post("/api/v1/scenarios/run?suite=all").then().statusCode(400)
                     .contentType("application/problem+json").body("errors.field", hasItem("rules"));
             given().queryParam("rules", bad).when().post("/api/v1/rules/preview").then().statusCode(400)
                     .body("errors.field", hasItem("rules"));
         }
+        // a link in the workspace to a folder outside it is no draft
+        Files.createDirectories(DRAFTS);
+        Path link = DRAFTS.resolve("outside");
+        Files.deleteIfExists(link);
+        Files.createSymbolicLink(link, RULES.toAbsolutePath());
+        given().when().post("/api/v1/scenarios/run?suite=all&rules=outside").then().statusCode(400).body("errors.field", hasItem("rules"));
+        Files.delete(link);
         given().when().post("/api/v1/rules/preview?rules=no-such-draft").then().statusCode(404).contentType("application/problem+json");
         given().when().post("/api/v1/scenarios/run?suite=all&rules=no-such-draft").then().statusCode(404);
         given().when().post("/api/v1/rules/preview").then().statusCode(400).body("errors.field", hasItem("rules"));
