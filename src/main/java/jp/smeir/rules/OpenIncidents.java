@@ -39,6 +39,11 @@ public class OpenIncidents {
 
     /** Hands every open incident to {@code page}, {@value #PAGE} at a time. */
     public void forEachPage(Consumer<List<Row>> page) {
+        forEachPage(PAGE, page);
+    }
+
+    /** Hands every open incident to {@code page}, {@code size} at a time, in the order of their ids. */
+    public void forEachPage(int size, Consumer<List<Row>> page) {
         UUID after = null;
         while (true) {
             UUID from = after;
@@ -46,7 +51,7 @@ public class OpenIncidents {
                 var query = entities.createQuery("select i.id, i.title, i.facts from Incident i where i.status <> :closed"
                                 + (from == null ? "" : " and i.id > :after") + " order by i.id", Object[].class)
                         .setParameter("closed", IncidentStatus.CLOSED)
-                        .setMaxResults(PAGE)
+                        .setMaxResults(size)
                         .setHint("org.hibernate.readOnly", true);
                 if (from != null) {
                     query.setParameter("after", from);
@@ -57,7 +62,7 @@ public class OpenIncidents {
                 return;
             }
             page.accept(rows.stream().map(r -> new Row((UUID) r[0], (String) r[1], facts((String) r[2]))).toList());
-            if (rows.size() < PAGE) {
+            if (rows.size() < size) {
                 return;
             }
             after = (UUID) rows.get(rows.size() - 1)[0];

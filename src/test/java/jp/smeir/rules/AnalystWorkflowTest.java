@@ -17,10 +17,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +87,7 @@ class AnalystWorkflowTest {
 
         String over = open(Incidents.misdelivery(1200, "1,200 persons"));
         String far = open(Incidents.misdelivery(3000, "3,000 persons"));
+        String closed = closedAfterItsDuties(Incidents.misdelivery(1500, "1,500 persons, closed"));
 
         JsonPath suite = given().when().post("/api/v1/scenarios/run?suite=all&rules=raised-threshold").then().statusCode(200)
                 .body("rules", is("raised-threshold"))
@@ -106,6 +110,7 @@ class AnalystWorkflowTest {
                 .body("impact.losing", greaterThan(0))
                 .body("impact.incidents.id", hasItem(over))
                 .body("impact.incidents.id", not(hasItem(far)))
+                .body("impact.incidents.id", not(hasItem(closed)))
                 .extract().jsonPath();
         Map<String, Object> lost = preview.getMap("impact.incidents.find { it.id == '" + over + "' }.lost.find { it.code == 'PPC_PRELIMINARY_REPORT' }");
         assertThat(lost).isNotNull();
@@ -231,6 +236,50 @@ class AnalystWorkflowTest {
                 .body("failures", empty());
         given().when().post("/api/v1/incidents/00000000-0000-0000-0000-000000000000/scenario").then().statusCode(404);
         given().auth().preemptive().basic("reporter", "reporter-pass").when().post("/api/v1/incidents/" + id + "/scenario").then().statusCode(403);
+    }
+
+    @Inject
+    OpenIncidents incidents;
+
+    @Test
+    void openIncidentsAreReadAPageAtATimeInIdOrderWithoutTheClosedOnes() {
+        open(Incidents.misdelivery(5, "one"));
+        open(Incidents.misdelivery(6, "two"));
+        open(Incidents.misdelivery(7, "three"));
+        String closed = closedAfterItsDuties(Incidents.misdelivery(1500, "closed"));
+        List<String> seen = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        incidents.forEachPage(2, page -> {
+            sizes.add(page.size());
+            page.forEach(row -> seen.add(row.id().toString()));
+        });
+        int total = given().queryParam("size", 200).when().get("/api/v1/incidents").then().statusCode(200).extract().path("total");
+        int closedCount = given().queryParam("status", "CLOSED").when().get("/api/v1/incidents").then().extract().path("total");
+        assertThat(seen).hasSize(total - closedCount).doesNotContain(closed).doesNotHaveDuplicates();
+        assertThat(sizes).allMatch(s -> s <= 2);
+        assertThat(sizes.size()).isGreaterThan(1);
+        List<java.util.UUID> ids = seen.stream().map(java.util.UUID::fromString).toList();
+        assertThat(ids).isSorted();
+    }
+
+    /** Opens an incident, records every REQUIRED duty done, and closes it. */
+    static String closedAfterItsDuties(String facts) {
+        String id = open(facts);
+        List<String> required = given().when().get("/api/v1/incidents/" + id).then().statusCode(200)
+                .extract().path("assessment.notifications.findAll { it.status == 'REQUIRED' }.code");
+        List<String> actions = given().when().get("/api/v1/incidents/" + id).then()
+                .extract().path("assessment.actions.findAll { it.status == 'REQUIRED' }.code");
+        List<String> escalations = given().when().get("/api/v1/incidents/" + id).then()
+                .extract().path("assessment.escalations.findAll { it.status == 'REQUIRED' }.code");
+        for (List<String> codes : List.of(required, actions, escalations)) {
+            for (String code : codes) {
+                given().contentType("application/json").body("{\"by\": \"Sato\"}")
+                        .when().post("/api/v1/incidents/" + id + "/items/" + code + "/completion").then().statusCode(200);
+            }
+        }
+        given().contentType("application/json").body("{\"status\": \"CLOSED\", \"reason\": \"all duties done\"}")
+                .when().post("/api/v1/incidents/" + id + "/status").then().statusCode(200);
+        return id;
     }
 
     static String open(String facts) {
