@@ -140,14 +140,19 @@ public final class RuleBase {
         drl.forEach((name, content) -> kfs.write(MODULE_ROOT + name, content));
         ClassLoader loader = CLASSES;
         KieBuilder builder = ks.newKieBuilder(kfs, loader).buildAll();
-        List<RuleError> errors = builder.getResults().getMessages(Message.Level.ERROR).stream()
-                .map(m -> new RuleError(relative(m.getPath()), m.getLine(), m.getText().strip()))
-                .toList();
-        if (!errors.isEmpty()) {
-            throw new RuleBuildException(errors);
+        List<Message> messages = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!messages.isEmpty()) {
+            throw SyntaxErrors.first(messages, drl).map(first -> new RuleBuildException(List.of(first), messages.size() - 1))
+                    .orElseGet(() -> new RuleBuildException(messages.stream()
+                            .map(m -> new RuleError(relative(m.getPath()), m.getLine(), m.getText().strip())).toList()));
         }
         KieContainer container = ks.newKieContainer(releaseId, loader);
-        return new RuleBase(version, container, describe(container.getKieBase(), catalogue), catalogue);
+        Map<String, RuleInfo> rules = describe(container.getKieBase(), catalogue);
+        List<RuleError> stages = StageCheck.of(drl, rules, catalogue);
+        if (!stages.isEmpty()) {
+            throw new RuleBuildException(stages);
+        }
+        return new RuleBase(version, container, rules, catalogue);
     }
 
     private static Map<String, byte[]> readRuleFiles(Path root) {
@@ -187,7 +192,7 @@ public final class RuleBase {
     }
 
     /** A path in the in-memory module (Drools reports it with or without the resources root) → relative to the rules folder. */
-    private static String relative(String modulePath) {
+    static String relative(String modulePath) {
         String path = String.valueOf(modulePath);
         for (String prefix : List.of("src/main/resources/", "rules/")) {
             if (path.startsWith(prefix)) {

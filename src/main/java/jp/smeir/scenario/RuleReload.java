@@ -23,6 +23,8 @@ import jp.smeir.engine.RuleBase;
 import jp.smeir.engine.RuleBuildException;
 import jp.smeir.engine.RuleEngine;
 import jp.smeir.problem.ProblemException;
+import jp.smeir.rules.Impact;
+import jp.smeir.rules.ImpactCheck;
 
 /**
  * Puts the rule files as they are now on disk into service, but only if they build and every scenario in
@@ -43,6 +45,9 @@ public class RuleReload {
     @Inject
     jp.smeir.common.CurrentActor actor;
 
+    @Inject
+    ImpactCheck impactCheck;
+
     @ConfigProperty(name = "incident.rules.folder", defaultValue = "rules")
     String folder;
 
@@ -55,9 +60,13 @@ public class RuleReload {
     /** The rehearsal scheduled at the start, cancelled if the service stops before it runs. */
     private volatile CompletableFuture<Void> rehearsal;
 
-    /** What a reload did: {@code millis} in all, of which building the rules and running the scenarios. */
+    /**
+     * What a reload did: {@code millis} in all, of which building the rules and running the scenarios; and what it did to
+     * the open incidents, each assessed under the previous rules and the new ones ({@code impact}: null if that could
+     * not be worked out, which the log then says; the reload stands).
+     */
     public record Outcome(String previousVersion, String version, int rules, int scenariosPassed, long millis,
-                          long buildMillis, long scenariosMillis) {
+                          long buildMillis, long scenariosMillis, Impact impact) {
     }
 
     /** The rules on disk, built, and the scenarios run against them; nothing is in service yet. */
@@ -75,14 +84,29 @@ public class RuleReload {
                             .map(r -> Map.of("name", r.name(), "differences", r.differences())).toList()));
         }
         RuleBase candidate = trial.candidate();
-        String previous = engine.ruleBase().version();
+        RuleBase replaced = engine.ruleBase();
+        String previous = replaced.version();
         engine.swap(candidate);
         long millis = (System.nanoTime() - start) / 1_000_000;
+        Impact impact = impact(replaced, candidate);
         LOG.infof("rule base %s replaces %s (reloaded by %s): %d rules, %d scenarios pass, in %d ms (build %d ms, scenarios %d ms)",
                 candidate.version(), previous, actor.name(), candidate.rules().size(), trial.scenarios(), millis,
                 trial.buildMillis(), trial.scenariosMillis());
         return new Outcome(previous, candidate.version(), candidate.rules().size(), trial.scenarios(), millis,
-                trial.buildMillis(), trial.scenariosMillis());
+                trial.buildMillis(), trial.scenariosMillis(), impact);
+    }
+
+    /** The open incidents the new rules change, against the rules they replaced; null when they cannot be read. */
+    private Impact impact(RuleBase replaced, RuleBase candidate) {
+        try {
+            Impact impact = impactCheck.between(new RuleEngine(replaced), new RuleEngine(candidate));
+            LOG.infof("rule base %s changes %d of %d open incidents (%d gain an item, %d lose one, %d change one)", candidate.version(),
+                    impact.affected(), impact.open(), impact.gaining(), impact.losing(), impact.changing());
+            return impact;
+        } catch (RuntimeException e) {
+            LOG.warn("the reload stands, but its impact on the open incidents could not be worked out", e);
+            return null;
+        }
     }
 
     /**
@@ -134,15 +158,9 @@ public class RuleReload {
             candidate = RuleBase.build(root);
         } catch (RuleBuildException e) {
             throw new ProblemException(422, "rules-invalid", "Rules do not build",
-                    "The rule files do not build; the rules in service are unchanged.", List.of(), Map.of("ruleErrors", e.errors()));
+                    "The rule files do not build; the rules in service are unchanged.", List.of(), e.problemFields());
         }
-        List<ScenarioSuite.Entry> suite;
-        try {
-            suite = ScenarioSuite.load(root, json);
-        } catch (ScenarioSuite.UnreadableScenarioException e) {
-            throw new ProblemException(422, "scenarios-invalid", "Scenarios cannot be read",
-                    "A scenario file cannot be read; the rules in service are unchanged. " + e.getMessage());
-        }
+        List<ScenarioSuite.Entry> suite = SuiteReport.load(root, json, "; the rules in service are unchanged");
         long built = System.nanoTime();
         List<ScenarioRunner.Result> failed = ScenarioSuite.failures(new RuleEngine(candidate), suite);
         long ran = System.nanoTime();

@@ -23,10 +23,28 @@ public final class ScenarioSuite {
     private ScenarioSuite() {
     }
 
-    /** A scenario file that is not valid JSON of the scenario format; the message names the file and the field. */
+    /**
+     * A scenario file that is not valid JSON of the scenario format; the message names the file and the field, and
+     * for a key the format does not have, the known key nearest to it ({@code expct} → {@code expect}).
+     */
     public static final class UnreadableScenarioException extends RuntimeException {
-        UnreadableScenarioException(String message) {
-            super(message);
+        private final String file;
+        private final String field;
+
+        UnreadableScenarioException(String file, String field, String message) {
+            super(file + ": " + (field.isEmpty() ? "" : field + " ") + message);
+            this.file = file;
+            this.field = field;
+        }
+
+        /** The file, under {@code scenarios/}; empty when the folder itself cannot be read. */
+        public String file() {
+            return file;
+        }
+
+        /** The field at fault by its path in the file, e.g. {@code expect.present[0].stauts}; empty for the whole file. */
+        public String field() {
+            return field;
         }
     }
 
@@ -44,12 +62,12 @@ public final class ScenarioSuite {
                 } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                     // named by the scenario file and the field, as for a request body: no Java type names
                     FieldError error = ProblemMapper.fieldError(e);
-                    throw new UnreadableScenarioException(name + ": " + (error.field().isEmpty() ? "" : error.field() + " ") + error.message());
+                    throw new UnreadableScenarioException(name, error.field(), error.message());
                 }
             }
             return entries;
         } catch (IOException e) {
-            throw new UnreadableScenarioException("the scenarios folder cannot be read");
+            throw new UnreadableScenarioException("scenarios", "", "the folder cannot be read");
         }
     }
 

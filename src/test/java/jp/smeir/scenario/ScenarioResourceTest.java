@@ -64,8 +64,11 @@ class ScenarioResourceTest {
     void badBatchesAre400() {
         given().contentType("application/json").body("[]").when().post("/api/v1/scenarios/run").then().statusCode(400);
         given().contentType("application/json").body("42").when().post("/api/v1/scenarios/run").then().statusCode(400);
-        given().contentType("application/json").queryParam("rules", "tomorrow").body("{\"facts\": {\"awareAt\": \"2026-11-20T09:30:00+09:00\"}}")
+        given().contentType("application/json").queryParam("rules", "../tomorrow").body("{\"facts\": {\"awareAt\": \"2026-11-20T09:30:00+09:00\"}}")
                 .when().post("/api/v1/scenarios/run").then().statusCode(400).body("errors.field", hasItem("rules"));
+        // a name that could be a draft's, but the drafts workspace has none so named
+        given().contentType("application/json").queryParam("rules", "tomorrow").body("{\"facts\": {\"awareAt\": \"2026-11-20T09:30:00+09:00\"}}")
+                .when().post("/api/v1/scenarios/run").then().statusCode(404).contentType("application/problem+json");
         given().contentType("application/json").body("[{\"facts\": {\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"incidentTypes\": [\"X\"]}}]")
                 .when().post("/api/v1/scenarios/run").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("[0].facts.incidentTypes[0]"));
