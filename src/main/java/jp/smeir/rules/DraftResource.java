@@ -25,7 +25,7 @@ public class DraftResource {
     Drafts drafts;
 
     @GET
-    @Operation(summary = "The drafts in the workspace (incident.rules.drafts), by name, with their counts of rule and scenario files")
+    @Operation(operationId = "listDrafts", summary = "The drafts in the workspace (incident.rules.drafts), by name, with their counts of rule and scenario files")
     public List<Drafts.Draft> list() {
         return drafts.list();
     }

@@ -9,6 +9,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -43,7 +46,12 @@ public class PreviewResource {
     ObjectMapper json;
 
     @POST
-    @Operation(summary = "Build a draft (or the rules folder on disk), run its scenarios and re-assess every open incident under "
+    @APIResponse(responseCode = "200", description = "The draft's scenarios and its impact on open incidents",
+            content = @Content(schema = @Schema(implementation = Preview.class)))
+    @APIResponse(responseCode = "404", description = "no draft of that name in the workspace")
+    @APIResponse(responseCode = "422", description = "rules-invalid: the draft does not build (ruleErrors); scenarios-invalid: "
+            + "a scenario file of the draft cannot be read")
+    @Operation(operationId = "previewRules", summary = "Build a draft (or the rules folder on disk), run its scenarios and re-assess every open incident under "
             + "the rules in service and under it, writing nothing",
             description = "Answers the draft's scenario failures and summary, and which open incidents would gain, lose or change "
                     + "an item (status, timing, dueAt), each with its id, title and per code what it is before and after.")

@@ -46,7 +46,7 @@ public class IncidentScenarioResource {
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The incident's facts and current answer as a scenario file to download (Content-Disposition: attachment)")
+    @Operation(operationId = "getIncidentAsScenario", summary = "The incident's facts and current answer as a scenario file to download (Content-Disposition: attachment)")
     @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scenario.class)))
     public Response scenario(@PathParam("id") UUID id) {
         IncidentView incident = incidents.get(id);

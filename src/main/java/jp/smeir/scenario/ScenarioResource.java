@@ -60,6 +60,7 @@ public class ScenarioResource {
 
     @POST
     // no @Consumes and the body as bytes: suite=all comes without a body or a Content-Type; a body must still be JSON (else 415)
+    @APIResponse(responseCode = "404", description = "rules names a draft that the drafts workspace does not hold")
     @APIResponse(responseCode = "422", description = "rules-invalid: the rule set named by rules does not build (ruleErrors); "
             + "scenarios-invalid: with suite=all, a scenario file cannot be read (scenarioFile, field)")
     @Operation(operationId = "runScenarios", summary = "Run one scenario (an object) or many (an array), or with suite=all every scenario on disk, and report pass or fail with the differences",
@@ -75,7 +76,10 @@ public class ScenarioResource {
                       @Parameter(description = "include each scenario's assessment (not with suite)") @QueryParam("verbose") @DefaultValue("false") boolean verbose,
                       @Parameter(description = "all: every scenario file of the rule set, without a body") @QueryParam("suite") String suite,
                       @HeaderParam("Content-Type") String contentType,
-                      @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {Scenario.class, Scenario[].class})))
+                      // described as the array: a client generator makes no usable type of "an object or an array"
+                      @RequestBody(description = "An array of 1 to 500 scenarios in the format of rules/scenarios (one scenario alone may "
+                              + "also be sent as the object itself); none with suite=all", content = @Content(
+                              mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = Scenario.class)))
                       byte[] upload) {
         JsonNode body = body(contentType, upload);
         if (suite != null) {

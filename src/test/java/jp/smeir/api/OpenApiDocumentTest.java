@@ -87,7 +87,10 @@ class OpenApiDocumentTest {
             Map.entry("listAttempts", Set.of(200, 401, 403, 404)),
             Map.entry("listRules", Set.of(200, 401, 403)),
             Map.entry("reloadRules", Set.of(200, 401, 403, 422, 429)),
-            Map.entry("runScenarios", Set.of(200, 400, 401, 403, 408, 413, 415, 422, 429)),
+            Map.entry("runScenarios", Set.of(200, 400, 401, 403, 404, 408, 413, 415, 422, 429)),
+            Map.entry("previewRules", Set.of(200, 400, 401, 403, 404, 422, 429)),
+            Map.entry("listDrafts", Set.of(200, 401, 403)),
+            Map.entry("getIncidentAsScenario", Set.of(200, 401, 403, 404, 429)),
             Map.entry("ping", Set.of(200, 401, 403)));
 
     static String served() {
