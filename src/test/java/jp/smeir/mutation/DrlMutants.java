@@ -142,13 +142,23 @@ public final class DrlMutants {
         return "`" + text.substring(start, end < 0 ? text.length() : end).strip() + "`";
     }
 
-    /** The text with every character inside a string literal of the span replaced, so patterns skip them. */
+    /** The text with every character inside a string literal or a comment of the span replaced, so patterns skip them. */
     static String maskStrings(String text, Span span) {
         char[] chars = text.toCharArray();
         boolean inString = false;
+        boolean inComment = false;
         for (int i = span.from(); i < span.to(); i++) {
             char c = chars[i];
-            if (c == '"' && (i == 0 || chars[i - 1] != '\\')) {
+            if (inComment) {
+                if (c == '\n') {
+                    inComment = false;
+                } else {
+                    chars[i] = '_';
+                }
+            } else if (!inString && c == '/' && i + 1 < span.to() && chars[i + 1] == '/') {
+                inComment = true;
+                chars[i] = '_';
+            } else if (c == '"' && (i == 0 || chars[i - 1] != '\\')) {
                 inString = !inString;
             } else if (inString) {
                 chars[i] = '_';
