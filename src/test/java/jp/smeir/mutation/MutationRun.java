@@ -63,8 +63,8 @@ public final class MutationRun {
             return outcomes.stream().filter(o -> o.verdict() == verdict).count();
         }
 
-        /** Survivors with their rule and change, then the score line. */
-        public String text() {
+        /** Survivors with their rule and change, then {@code note} (how long it took), then the score line. */
+        public String text(String note) {
             StringBuilder out = new StringBuilder();
             for (Outcome o : survivors()) {
                 out.append("survived: ").append(o.mutant()).append('\n');
@@ -73,6 +73,7 @@ public final class MutationRun {
             if (unbuilt > 0) {
                 out.append(unbuilt).append(" mutants did not build and are not counted\n");
             }
+            out.append(note).append('\n');
             out.append("mutation score: %d of %d mutants killed (%.1f%%)".formatted(killed(), viable(), percent())).append('\n');
             return out.toString();
         }

@@ -40,7 +40,8 @@ class MutationScoreTest {
         }
         long start = System.nanoTime();
         MutationRun.Report report = run.run(mutants, Runtime.getRuntime().availableProcessors(), work);
-        String text = report.text() + "(%d mutants in %d s)%n".formatted(mutants.size(), (System.nanoTime() - start) / 1_000_000_000);
+        String text = report.text("(%d mutants in %d s, %d threads)".formatted(mutants.size(),
+                (System.nanoTime() - start) / 1_000_000_000, Runtime.getRuntime().availableProcessors()));
         System.out.print(text);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", again == null ? "mutation-report.txt" : "mutation-again.txt"), text);
