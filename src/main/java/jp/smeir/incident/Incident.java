@@ -58,7 +58,7 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "next_target_at")
     public Instant nextTargetAt;
 
-    /** The facts as JSON (contract §1). */
+    /** The facts as JSON (docs/api.md §1). */
     public String facts;
 
     /** Sequence number of the current assessment in {@link AssessmentRecord}. */
