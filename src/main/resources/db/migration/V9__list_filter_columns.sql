@@ -17,9 +17,10 @@ create index incident_overdue_idx on incident (overdue_from);
 drop index incident_next_target_idx;
 
 -- The list's order (newest first: opened_at descending, then id ascending) as an index, alone and after the status,
--- so that a page of a status is read in order and the count of a status is one index range.
+-- so that a page of a status is read in order and the count of a status is one index range. The list's index also
+-- holds overdue_from: the overdue filter is tested on it while a page is read in order, without reading the rows.
 drop index incident_opened_idx;
-create index incident_listed_idx on incident (opened_at desc, id);
+create index incident_listed_idx on incident (opened_at desc, id, overdue_from);
 drop index incident_status_idx;
 create index incident_status_listed_idx on incident (status, opened_at desc, id);
 
