@@ -160,6 +160,30 @@ public class Dispatcher {
         LOG.debug("webhook deliveries stopped for shutdown");
     }
 
+    /** A wake-up is queued: later ones until it runs are the same. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Starts the lanes soon, on a recorder thread: the outbox calls it once a transaction that stored deliveries has
+     * committed, so that an event goes out at once rather than at the next poll.
+     */
+    void wake() {
+        if (!stopping && wakeQueued.compareAndSet(false, true)) {
+            try {
+                recorders.execute(() -> {
+                    wakeQueued.set(false);
+                    try {
+                        pumpAll();
+                    } catch (RuntimeException e) {
+                        LOG.debug("wake-up failed; the next poll starts the lanes", e);
+                    }
+                });
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                wakeQueued.set(false);
+            }
+        }
+    }
+
     /**
      * Starts every lane with something due and waits until each has settled: nothing in flight but requests
      * unanswered for {@link #ROUND_PATIENCE} (a hung receiver's, whose outcome is recorded when it comes, or at the
