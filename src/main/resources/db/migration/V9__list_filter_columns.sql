@@ -22,7 +22,7 @@ drop index incident_next_target_idx;
 drop index incident_opened_idx;
 create index incident_listed_idx on incident (opened_at desc, id, overdue_from);
 drop index incident_status_idx;
-create index incident_status_listed_idx on incident (status, opened_at desc, id);
+create index incident_status_listed_idx on incident (status, opened_at desc, id, overdue_from);
 
 -- The ticket's system in lower case on every incident with a ticket (ticket_claim has it on the first of a ticket
 -- only): the ticketSystem filter compares without regard to case, and neither database here indexes lower().

@@ -61,7 +61,10 @@ final class IncidentListing {
         if (ticketSystem != null) {
             where.add("ticketSystemKey = :ticketSystem");
             params.put("ticketSystem", ticketSystem.toLowerCase(Locale.ROOT));
-            fixed.add("ticketSystemKey");
+            if (ticketId == null) {
+                // with a ticket id, that id's index is the one to use: it finds one incident or a few
+                fixed.add("ticketSystemKey");
+            }
         }
         if (ticketId != null) {
             where.add("ticketId = :ticketId");
