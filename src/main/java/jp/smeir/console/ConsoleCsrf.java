@@ -15,10 +15,9 @@ import io.vertx.core.http.Cookie;
 
 /**
  * The console's CSRF check, on console paths only: a request that changes something must carry, as the form field
- * {@value #FIELD} (or the header {@value #HEADER}), the token the console's cookie {@value #COOKIE} holds. Quarkus's
- * CSRF extension makes the token and the cookie and puts the token in every console form; its own check is off
- * (quarkus.rest-csrf.verify-token=false) because it applies to every REST path, and the API, which takes no cookie
- * and answers in problem+json, must not answer a body-less or form-encoded POST with its bare 400.
+ * {@value #FIELD} (or the header {@value #HEADER}), the token its cookie {@value #COOKIE} holds ({@link CsrfToken}
+ * makes both). Only console paths: the API takes no cookie, and its POSTs, with or without a body, keep its own
+ * answers (problem+json).
  */
 public class ConsoleCsrf {
 
