@@ -50,6 +50,8 @@ class IncidentGaugesTest {
         assertThat(metrics).contains("# HELP incident_open Incidents not closed")
                 .contains("# HELP incident_overdue Incidents with at least one item past its legal deadline or working target")
                 .contains("# TYPE incident_webhook_deliveries_failed gauge");
+        // the gauges are refreshed every second in tests: let them catch up with what earlier tests stored
+        Thread.sleep(2_500);
         long open = await("incident_open", v -> true);
         long overdue = await("incident_overdue", v -> true);
         long failed = await("incident_webhook_deliveries_failed", v -> true);
