@@ -37,7 +37,7 @@ import jp.smeir.scenario.RuleReload;
 /** A reload under load: broken rules are refused with 422 while every evaluation keeps answering. */
 @QuarkusTest
 @TestProfile(RuleReloadTest.CopyOfRules.class)
-class RuleReloadTest {
+public class RuleReloadTest {
 
     static final Path FOLDER = Path.of("target", "reload-rules");
 
@@ -161,7 +161,7 @@ class RuleReloadTest {
         }
     }
 
-    static void copy(Path from, Path to) {
+    public static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             if (Files.exists(to)) {
                 try (Stream<Path> old = Files.walk(to)) {
