@@ -14,7 +14,7 @@ import jp.smeir.engine.Text;
 import jp.smeir.problem.InvalidInputException;
 
 /**
- * How an answer is written (contract v1.1): in both languages or one ({@code ?lang=ja|en}: every text keeps its
+ * How an answer is written (docs/api.md): in both languages or one ({@code ?lang=ja|en}: every text keeps its
  * shape with one key), in full or compact ({@code ?view=compact}). Applies to an assessment and to an incident,
  * whose {@code assessment} it compacts. The full answer in both languages stays the default, written as before.
  *

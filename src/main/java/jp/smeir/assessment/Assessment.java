@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import jp.smeir.engine.KeptJson;
 import jp.smeir.engine.Severity;
 
-/** What the service answers for a set of facts (contract §2). */
+/** What the service answers for a set of facts (docs/api.md §2). */
 @Schema(description = "The decision for a set of incident facts: actions, notification duties and escalations, each with its basis and rule.")
 public record Assessment(
         @Schema(description = "sha256 digest of the rule files that produced this answer") String rulesetVersion,

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jp.smeir.engine.Text;
 
-/** One of the few things to do now (contract v1.1 {@code firstSteps}): an item of the answer, in one line. */
+/** One of the few things to do now (docs/api.md {@code firstSteps}): an item of the answer, in one line. */
 @Schema(description = "One of the few items to do now: its code, title, priority and due or target time")
 public record FirstStep(
         @Schema(description = "The code of the item in actions, notifications or escalations") String code,

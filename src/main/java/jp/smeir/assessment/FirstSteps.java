@@ -12,7 +12,7 @@ import jp.smeir.engine.ItemStatus;
 import jp.smeir.engine.Timing;
 
 /**
- * The few items a person must do now (contract v1.1 {@code firstSteps}), modelled on the Guide's step ①:
+ * The few items a person must do now (docs/api.md {@code firstSteps}), modelled on the Guide's step ①:
  *
  * <ol>
  *   <li>first, what contains the damage or keeps the evidence ({@code containment} in catalogue.yaml, in its

@@ -14,7 +14,7 @@ import jp.smeir.engine.Stage;
 import jp.smeir.engine.Text;
 import jp.smeir.engine.Timing;
 
-/** One action, notification or escalation (contract §2 Item). */
+/** One action, notification or escalation (docs/api.md §2 Item). */
 @Schema(description = "One thing to do, with its status, timing, basis and the rule that produced it.")
 public record Item(
         @Schema(description = "Catalogue code, e.g. PPC_PRELIMINARY_REPORT") String code,

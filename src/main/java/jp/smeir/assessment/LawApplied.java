@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jp.smeir.engine.LawStatus;
 import jp.smeir.engine.Text;
 
-/** A law version whose rules the answer applied, with its period of force (contract §2 lawApplied). */
+/** A law version whose rules the answer applied, with its period of force (docs/api.md §2 lawApplied). */
 @Schema(description = "A law version applied for awareAt: the period of force of rules that fired")
 public record LawApplied(
         @Schema(description = "The law version's id, as rules name it in @inForce") String id,

@@ -13,7 +13,7 @@ import jp.smeir.engine.Text;
 import jp.smeir.engine.Timing;
 
 /**
- * The order of urgency in which an answer lists its items (contract §2), and each item's {@code priority}:
+ * The order of urgency in which an answer lists its items (docs/api.md §2), and each item's {@code priority}:
  *
  * <ol>
  *   <li>by status: REQUIRED, then CONDITIONAL, then RECOMMENDED (advice);</li>

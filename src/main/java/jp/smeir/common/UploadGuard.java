@@ -59,9 +59,9 @@ public class UploadGuard {
     private final AtomicInteger arriving = new AtomicInteger();
     private final Map<String, AtomicInteger> byPrincipal = new ConcurrentHashMap<>();
 
-    /** Before every other route: Quarkus REST and the security checks come after. */
+    /** Before every other route but the shutdown gate: Quarkus REST and the security checks come after. */
     void install(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE).handler(this::guard);
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::guard);
     }
 
     void guard(RoutingContext rc) {

@@ -19,7 +19,7 @@ public record Text(String ja, String en) {
 
     /**
      * A serialization attribute ({@code ObjectWriter.withAttribute}): "ja" or "en" writes only that key of every
-     * text (an answer in one language, contract v1.1 {@code lang}); absent, both.
+     * text (an answer in one language, docs/api.md {@code lang}); absent, both.
      */
     public static final String LANGUAGE = "jp.smeir.text.language";
 

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jp.smeir.problem.FieldError;
 
 /**
- * The facts of an incident as a caller knows them (contract §1). A fact that is absent or null is unknown,
+ * The facts of an incident as a caller knows them (docs/api.md §1). A fact that is absent or null is unknown,
  * and unknown is not false: the rules list duties that hang on it as CONDITIONAL and ask about it.
  */
 @Schema(description = "Facts of an incident. Only awareAt is required; absent or null facts are unknown, not false. "
@@ -48,7 +48,7 @@ public record IncidentFacts(
                 attack == null ? Attack.UNKNOWN : attack);
     }
 
-    /** Checks what JSON binding cannot: required and range constraints (contract §1, §5). Empty when valid. */
+    /** Checks what JSON binding cannot: required and range constraints (docs/api.md §1, §5). Empty when valid. */
     public List<FieldError> violations() {
         List<FieldError> errors = new ArrayList<>();
         if (awareAt == null) {

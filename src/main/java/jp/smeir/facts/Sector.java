@@ -1,4 +1,4 @@
 package jp.smeir.facts;
 
-/** The organisation's sector (contract §1 {@code organization.sector}); sector laws hang on it. */
+/** The organisation's sector (docs/api.md §1 {@code organization.sector}); sector laws hang on it. */
 public enum Sector { GENERAL, MEDICAL, FINANCE, TELECOM, CRITICAL_INFRASTRUCTURE }

@@ -42,7 +42,7 @@ public class AssessmentRecord extends PanacheEntityBase {
     @Column(name = "fired_rules")
     public String firedRules;
 
-    /** The assessment as answered (contract §2): gzip-compressed UTF-8 JSON. */
+    /** The assessment as answered (docs/api.md §2): gzip-compressed UTF-8 JSON. */
     @Column(name = "body_gzip")
     public byte[] bodyGzip;
 

@@ -58,7 +58,15 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "next_target_at")
     public Instant nextTargetAt;
 
-    /** The facts as JSON (contract §1). */
+    /**
+     * The earlier of {@link #nextDueAt} and {@link #nextTargetAt}, or {@link #NEVER} when both are null: the
+     * incident is overdue from this time on. Kept with them ({@link #derive}), so that the overdue filter
+     * is one range on one indexed column.
+     */
+    @Column(name = "overdue_from")
+    public Instant overdueFrom;
+
+    /** The facts as JSON (docs/api.md §1). */
     public String facts;
 
     /** Sequence number of the current assessment in {@link AssessmentRecord}. */
@@ -75,6 +83,10 @@ public class Incident extends PanacheEntityBase {
     @Column(name = "ticket_id")
     public String ticketId;
 
+    /** The ticket's system in lower case, for the ticketSystem filter (kept by {@link #derive}). */
+    @Column(name = "ticket_system_key")
+    public String ticketSystemKey;
+
     /** The ticket's system in lower case on the first incident of a ticket, null on others (see {@link Tickets}). */
     @Column(name = "ticket_claim")
     public String ticketClaim;
@@ -85,6 +97,19 @@ public class Incident extends PanacheEntityBase {
     /** sha256 of the request that opened the incident, to tell a retry from a different request with the same key; null without a key. */
     @Column(name = "request_digest")
     public String requestDigest;
+
+    /** {@link #overdueFrom} of an incident with nothing open: the greatest time the column holds, as the migration sets it. */
+    public static final Instant NEVER = Instant.parse("9999-12-31T23:59:59Z");
+
+    /** Sets the columns the list filters use from those they derive from, before every insert and update. */
+    @jakarta.persistence.PrePersist
+    @jakarta.persistence.PreUpdate
+    void derive() {
+        ticketSystemKey = ticketSystem == null ? null : ticketSystem.toLowerCase(java.util.Locale.ROOT);
+        Instant earliest = nextDueAt == null ? nextTargetAt
+                : nextTargetAt == null || !nextTargetAt.isBefore(nextDueAt) ? nextDueAt : nextTargetAt;
+        overdueFrom = earliest == null ? NEVER : earliest;
+    }
 
     public static Incident byIdempotencyKey(String key) {
         return find("idempotencyKey", key).firstResult();

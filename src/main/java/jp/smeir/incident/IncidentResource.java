@@ -49,7 +49,7 @@ import jp.smeir.problem.InvalidInputException;
 import jp.smeir.common.Paging;
 import jp.smeir.common.Roles;
 
-/** Incidents followed from first report to closure (contract §3). */
+/** Incidents followed from first report to closure (docs/api.md §3). */
 @Path("/api/v1/incidents")
 @Tag(name = "incidents")
 @Consumes(MediaType.APPLICATION_JSON)
@@ -83,7 +83,7 @@ public class IncidentResource {
     @APIResponse(responseCode = "409", description = "ticket-has-incident: another incident has this ticket (Location and existingIncident name it)")
     @APIResponse(responseCode = "422", description = "idempotency-key-reused: the Idempotency-Key came before with a different body")
     @Operation(operationId = "openIncident", summary = "Open an incident from facts; it is assessed and stored",
-            description = "The body is the incident facts (contract §1), optionally with externalTicket {system, id}. "
+            description = "The body is the incident facts (docs/api.md §1), optionally with externalTicket {system, id}. "
                     + "With an Idempotency-Key, a retry with the same body returns the same incident; the same key with a "
                     + "different body is 422. A ticket that already has an incident (its system compared without regard to "
                     + "case) is 409 with that incident's Location, unless allowDuplicateTicket=true.")

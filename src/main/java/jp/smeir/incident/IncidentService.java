@@ -32,9 +32,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.panache.common.Sort;
 
 import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.AssessmentService;
@@ -184,6 +182,7 @@ public class IncidentService {
         incident.eventSeq = 1;
         applyAssessment(incident, assessment, Set.of());
         incident.persist();
+        IncidentTypeRow.replace(incident.id, facts.normalized().incidentTypes(), true);
         record(incident, incident.assessmentSeq, assessment);
         event(incident.id, incident.eventSeq, IncidentEvent.Type.OPENED, now, who, Map.of(
                 "rulesetVersion", assessment.rulesetVersion(),
@@ -229,39 +228,8 @@ public class IncidentService {
             }
         }
         Instant now = now();
-        List<String> where = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        if (status != null) {
-            where.add("status = :status");
-            params.put("status", status);
-        }
-        if (type != null) {
-            where.add("incidentTypes like :type");
-            params.put("type", "%|" + type.name() + "|%");
-        }
-        if (overdue != null) {
-            where.add(overdue ? "(nextDueAt < :now or nextTargetAt < :now)"
-                    : "(nextDueAt is null or nextDueAt >= :now) and (nextTargetAt is null or nextTargetAt >= :now)");
-            params.put("now", now);
-        }
-        if (dueBefore != null) {
-            where.add("nextDueAt < :dueBefore");
-            params.put("dueBefore", dueBefore.toInstant());
-        }
-        if (ticketSystem != null) {
-            where.add("lower(ticketSystem) = lower(:ticketSystem)");
-            params.put("ticketSystem", ticketSystem);
-        }
-        if (ticketId != null) {
-            where.add("ticketId = :ticketId");
-            params.put("ticketId", ticketId);
-        }
-        return QuarkusTransaction.requiringNew().call(() -> {
-            PanacheQuery<Incident> query = Incident.find(String.join(" and ", where.isEmpty() ? List.of("1 = 1") : where),
-                    Sort.descending("openedAt").and("id"), params);
-            List<IncidentSummary> items = query.page(page, size).list().stream().map(i -> summary(i, now)).toList();
-            return new Page<>(items, page, size, query.count());
-        });
+        IncidentListing listing = new IncidentListing(status, type, overdue, dueBefore, ticketSystem, ticketId, now);
+        return QuarkusTransaction.requiringNew().call(() -> listing.page(page, size, now));
     }
 
     // ── Change ─────────────────────────────────────────────────────────────────────────────────────────────
@@ -287,6 +255,7 @@ public class IncidentService {
             incident.title = facts.title();
             incident.awareAt = facts.awareAt().toInstant();
             incident.incidentTypes = typesColumn(facts);
+            IncidentTypeRow.replace(id, facts.normalized().incidentTypes(), false);
             incident.updatedAt = now;
             ItemMarks marks = ItemMarks.of(id);
             applyAssessment(incident, assessment, marks.settled());
@@ -517,13 +486,13 @@ public class IncidentService {
                 inJapan(incident.nextDueAt), inJapan(incident.nextTargetAt), facts, assessment, progress, null);
     }
 
-    private static IncidentSummary summary(Incident i, Instant now) {
+    static IncidentSummary summary(Incident i, Instant now) {
         List<String> types = List.of(i.incidentTypes.split("\\|")).stream().filter(s -> !s.isEmpty()).toList();
         return new IncidentSummary(i.id, i.version, i.status, i.title, i.severity, inJapan(i.awareAt), inJapan(i.openedAt),
                 inJapan(i.nextDueAt), inJapan(i.nextTargetAt), overdue(i, now), types, ticket(i));
     }
 
-    /** Past a legal deadline or a working target of an item not settled. */
+    /** Past a legal deadline or a working target of an item not settled (as the overdue filter has it). */
     private static boolean overdue(Incident incident, Instant now) {
         return incident.nextDueAt != null && incident.nextDueAt.isBefore(now)
                 || incident.nextTargetAt != null && incident.nextTargetAt.isBefore(now);

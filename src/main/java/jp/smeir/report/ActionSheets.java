@@ -34,7 +34,7 @@ import jp.smeir.report.SheetModel.Line;
 import jp.smeir.report.SheetModel.QuestionLine;
 
 /**
- * The one-page action sheet of an answer (contract v1.1 readable sheets), for {@code POST /assessments} and
+ * The one-page action sheet of an answer (docs/api.md, readable sheets), for {@code POST /assessments} and
  * {@code GET /incidents/{id}} with {@code Accept: text/markdown} or {@code text/html}: first steps, then the
  * duties with their deadlines, then the questions, then the rest of the advice. Template {@code sheet.<lang>.md}
  * in the reports folder. The Markdown is folded to {@value #COLUMNS} display columns, so that it prints as it

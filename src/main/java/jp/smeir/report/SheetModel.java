@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * What the action sheet template sees, as {@code s}: an answer in words of one language, in the order of
- * urgency (contract v1.1 readable sheets). Caller-supplied text (the title) is escaped for Markdown.
+ * urgency (docs/api.md, readable sheets). Caller-supplied text (the title) is escaped for Markdown.
  */
 public record SheetModel(
         String lang,

@@ -29,20 +29,25 @@ import io.quarkus.scheduler.Scheduled;
  * the later ones of the same incident for that subscriber until it is given up as FAILED), with exponential
  * back-off between attempts.
  * Deliveries are rows in the database, so a restart resumes where it stopped.
+ * <p>
+ * Each subscriber has a lane of its own: at most {@link #IN_FLIGHT_PER_SUBSCRIBER} of its deliveries in flight,
+ * and the next one sent as soon as one is answered, whatever the other subscribers do. A subscriber that does
+ * not answer (a timeout, a refused connection) only holds its own lane, which then pauses for the back-off
+ * before it tries again; sends are asynchronous and their outcomes are recorded by a small bounded pool, so
+ * hung receivers hold neither threads nor the other lanes.
  */
 @ApplicationScoped
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
-    /** Rounds in one call: only a zero back-off could make a delivery due again within the call. */
-    private static final int MAX_ROUNDS = 100;
-    /** How long a round waits for its answers before the next round takes the deliveries not in flight. */
+    /** How long {@link #deliverDue} waits for an answer before it counts the receiver as hung and returns. */
     static final Duration ROUND_PATIENCE = Duration.ofSeconds(1);
+    /** The longest {@link #deliverDue} waits for the lanes to settle. */
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
     /** Deliveries one subscriber may have in flight (sent, not yet answered or timed out) at once. */
     static final int IN_FLIGHT_PER_SUBSCRIBER = 8;
-
-    /** Deliveries in flight, with their subscriber: left out of the rounds until their outcome is recorded. */
-    private final java.util.Map<Long, UUID> inFlight = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Threads that record outcomes (each a short transaction) and take the lane's next deliveries. */
+    private static final int RECORDERS = 4;
 
     @Inject
     Clock clock;
@@ -56,6 +61,10 @@ public class Dispatcher {
     @ConfigProperty(name = "incident.webhooks.timeout", defaultValue = "10s")
     Duration timeout;
 
+    @ConfigProperty(name = "incident.webhooks.connect-timeout", defaultValue = "3s")
+    Duration connectTimeout;
+
+    /** Deliveries one lane takes from the database at a time (at most its free in-flight places). */
     @ConfigProperty(name = "incident.webhooks.batch", defaultValue = "64")
     int batch;
 
@@ -69,21 +78,47 @@ public class Dispatcher {
     @Inject
     Targets targets;
 
-    /** Deliveries still pending, as of the last round: the outbox backlog. */
+    /** Deliveries still pending, as of the last poll: the outbox backlog. */
     private final java.util.concurrent.atomic.AtomicLong backlog = new java.util.concurrent.atomic.AtomicLong();
+    /** Deliveries answered 2xx since the start, for {@link #deliverDue}'s count. */
+    private final java.util.concurrent.atomic.AtomicInteger deliveredTotal = new java.util.concurrent.atomic.AtomicInteger();
+    /** The lane of each subscriber that had something due since the start. */
+    private final java.util.Map<UUID, Lane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Notified whenever an outcome is recorded, for {@link #deliverDue}. */
+    private final Object settled = new Object();
+
+    private java.util.concurrent.ExecutorService recorders;
+    private HttpClient http;
 
     @jakarta.annotation.PostConstruct
-    void registerMetrics() {
+    void start() {
         metrics.gauge("incident.outbox.backlog", backlog);
         // registered up front, so that a scrape shows 0 before the first delivery rather than no series
         metrics.counter("incident.deliveries.succeeded");
         metrics.counter("incident.deliveries.failed");
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        recorders = java.util.concurrent.Executors.newFixedThreadPool(RECORDERS, r -> {
+            Thread t = new Thread(r, "webhook-recorder-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** One subscriber's deliveries in flight (id → when sent, in nanoseconds), and its pause after failures without answer. */
+    private static final class Lane {
+        final UUID subscription;
+        final java.util.Map<Long, Long> inFlight = new java.util.HashMap<>();
+        int failuresInARow;
+        Instant pausedUntil = Instant.MIN;
+
+        Lane(UUID subscription) {
+            this.subscription = subscription;
+        }
+    }
 
     /** One attempt to make: what to send where, signed with which secrets (the current one first). */
     record Attempt(long deliveryId, UUID subscriptionId, UUID eventId, String type, String body, String url, List<String> secrets) {
@@ -96,108 +131,204 @@ public class Dispatcher {
         }
     }
 
-    /** Set at shutdown: no new round starts, and the one in progress ends after its current round. */
+    /** Set at shutdown: no lane sends any more. */
     private volatile boolean stopping;
 
     @Scheduled(every = "${incident.webhooks.poll-interval:1s}", delayed = "${incident.webhooks.start-delay:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         if (!stopping) {
-            deliverDue();
+            pumpAll();
         }
     }
 
     /**
-     * Stops before the database closes: waits (on this object's lock) for a round in progress to end, so that no
-     * delivery is recorded against a closed database. What is still pending is sent after the next start.
+     * Stops before the database closes: no lane sends any more, and the outcomes being recorded are recorded
+     * (for at most 5 s), so that none is recorded against a closed database. What is still pending, or in
+     * flight to a receiver that has not answered, is sent after the next start.
      */
     void stop(@Observes ShutdownEvent shutdown) {
         stopping = true;
-        synchronized (this) {
-            LOG.debug("webhook deliveries stopped for shutdown");
+        recorders.shutdown();
+        try {
+            if (!recorders.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.debug("webhook outcomes still being recorded at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
+        LOG.debug("webhook deliveries stopped for shutdown");
     }
 
+    /** A wake-up is queued: later ones until it runs are the same. */
+    private final java.util.concurrent.atomic.AtomicBoolean wakeQueued = new java.util.concurrent.atomic.AtomicBoolean();
+
     /**
-     * Sends every delivery that is due, round after round until none is left; returns how many arrived within
-     * the call. The heads of one round go out at once and the round waits for their answers at most
-     * {@link #ROUND_PATIENCE}: a receiver that does not answer keeps its deliveries in flight (their outcome is
-     * recorded when it comes, or at the timeout), and the next round takes the others. A subscriber with
-     * {@link #IN_FLIGHT_PER_SUBSCRIBER} deliveries in flight gets no more until one is answered, so a hung
-     * receiver cannot fill the rounds. Each attempt that fails is rescheduled after its back-off.
+     * Starts the lanes soon, on a recorder thread: the outbox calls it once a transaction that stored deliveries has
+     * committed, so that an event goes out at once rather than at the next poll.
      */
-    public synchronized int deliverDue() {
-        java.util.concurrent.atomic.AtomicInteger delivered = new java.util.concurrent.atomic.AtomicInteger();
-        for (int round = 0; round < MAX_ROUNDS && !stopping; round++) {
-            List<Attempt> due = QuarkusTransaction.requiringNew().call(this::dueHeads);
-            if (due.isEmpty()) {
-                break;
-            }
-            CompletableFuture<?>[] answered = due.stream().map(attempt -> {
-                inFlight.put(attempt.deliveryId(), attempt.subscriptionId());
-                return send(attempt).thenAccept(outcome -> {
+    void wake() {
+        if (!stopping && wakeQueued.compareAndSet(false, true)) {
+            try {
+                recorders.execute(() -> {
+                    wakeQueued.set(false);
                     try {
-                        QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
-                        if (outcome.delivered()) {
-                            delivered.incrementAndGet();
-                        }
+                        pumpAll();
                     } catch (RuntimeException e) {
-                        // still PENDING: sent again when due, as after a crash (receivers dedupe on X-Event-Id)
-                        if (stopping) {
-                            LOG.debugf("outcome of delivery %d not recorded: shutting down", attempt.deliveryId());
-                        } else {
-                            LOG.warnf(e, "outcome of delivery %d not recorded", attempt.deliveryId());
-                        }
-                    } finally {
-                        inFlight.remove(attempt.deliveryId());
+                        LOG.debug("wake-up failed; the next poll starts the lanes", e);
                     }
                 });
-            }).toArray(CompletableFuture<?>[]::new);
-            CompletableFuture.allOf(answered).completeOnTimeout(null, ROUND_PATIENCE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+                wakeQueued.set(false);
+            }
         }
-        return delivered.get();
     }
 
     /**
-     * The oldest pending delivery of each (subscriber, incident), when it is due and not already in flight.
-     * Selecting only these heads keeps a subscriber with a long backlog from starving the others; leaving out
-     * subscribers with {@link #IN_FLIGHT_PER_SUBSCRIBER} deliveries in flight keeps a hung one from it.
+     * Starts every lane with something due and waits until each has settled: nothing in flight but requests
+     * unanswered for {@link #ROUND_PATIENCE} (a hung receiver's, whose outcome is recorded when it comes, or at the
+     * timeout). A lane sends its next deliveries as soon as one is answered, so within the call an incident's
+     * events go out one after the other. Returns how many were delivered meanwhile (by any lane).
      */
-    private List<Attempt> dueHeads() {
+    public int deliverDue() {
+        int before = deliveredTotal.get();
+        long end = System.nanoTime() + MAX_WAIT.toNanos();
+        pumpAll();
+        synchronized (settled) {
+            while (!stopping && System.nanoTime() < end && !quiet()) {
+                try {
+                    settled.wait(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        return deliveredTotal.get() - before;
+    }
+
+    /** No lane has a delivery in flight sent less than {@link #ROUND_PATIENCE} ago. */
+    private boolean quiet() {
+        long now = System.nanoTime();
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                for (long sent : lane.inFlight.values()) {
+                    if (now - sent < ROUND_PATIENCE.toNanos()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Starts the lane of every active subscriber with a delivery due. */
+    private void pumpAll() {
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> {
+            backlog.set(WebhookDelivery.count("status", WebhookDelivery.Status.PENDING));
+            return WebhookDelivery.getEntityManager().createQuery("select distinct d.subscriptionId from WebhookDelivery d, "
+                            + "WebhookSubscription s where d.status = :pending and d.nextAttemptAt <= :now and s.id = d.subscriptionId "
+                            + "and s.active = true", UUID.class)
+                    .setParameter("pending", WebhookDelivery.Status.PENDING)
+                    .setParameter("now", clock.instant())
+                    .getResultList();
+        });
+        for (UUID subscription : due) {
+            pump(lanes.computeIfAbsent(subscription, Lane::new));
+        }
+    }
+
+    /** Sends the lane's due deliveries, as many as it has free places in flight, unless it is pausing. */
+    private void pump(Lane lane) {
+        synchronized (lane) {
+            int free = IN_FLIGHT_PER_SUBSCRIBER - lane.inFlight.size();
+            if (stopping || free <= 0 || clock.instant().isBefore(lane.pausedUntil)) {
+                return;
+            }
+            java.util.Set<Long> inFlight = java.util.Set.copyOf(lane.inFlight.keySet());
+            List<Attempt> sending = QuarkusTransaction.requiringNew().call(() -> dueHeads(lane.subscription, inFlight, Math.min(free, batch)));
+            long now = System.nanoTime();
+            for (Attempt attempt : sending) {
+                lane.inFlight.put(attempt.deliveryId(), now);
+                send(attempt).thenAcceptAsync(outcome -> answered(lane, attempt, outcome), recorders)
+                        .exceptionally(e -> {
+                            // the recorders were shut down: still PENDING, sent again after the next start
+                            LOG.debugf("outcome of delivery %d not recorded: shutting down", attempt.deliveryId());
+                            return null;
+                        });
+            }
+        }
+    }
+
+    /**
+     * Records an outcome, pauses the lane after a failure without answer, and takes the lane's next deliveries, in one
+     * step under the lane's lock: {@link #deliverDue} never sees the lane empty between one delivery of an incident
+     * and the next.
+     */
+    private void answered(Lane lane, Attempt attempt, Outcome outcome) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> record(attempt, outcome));
+            if (outcome.delivered()) {
+                deliveredTotal.incrementAndGet();
+            }
+        } catch (RuntimeException e) {
+            // still PENDING: sent again when due, as after a crash (receivers dedupe on X-Event-Id)
+            if (stopping) {
+                LOG.debugf("outcome of delivery %d not recorded: shutting down", attempt.deliveryId());
+            } else {
+                LOG.warnf(e, "outcome of delivery %d not recorded", attempt.deliveryId());
+            }
+        }
+        try {
+            synchronized (lane) {
+                lane.inFlight.remove(attempt.deliveryId());
+                Instant now = clock.instant();
+                if (outcome.statusCode() != null) {
+                    lane.failuresInARow = 0;
+                    lane.pausedUntil = Instant.MIN;
+                } else if (!now.isBefore(lane.pausedUntil)) {
+                    // no answer: the lane waits as one delivery would (its other requests in flight fail within the pause)
+                    lane.pausedUntil = now.plus(backoff(++lane.failuresInARow));
+                }
+                pump(lane);
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "the deliveries after %d not taken; the next poll takes them", attempt.deliveryId());
+        } finally {
+            synchronized (settled) {
+                settled.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * The subscriber's oldest pending delivery of each incident, when it is due and not already in flight: the
+     * later events of an incident wait until the one before is answered (delivered, or given up).
+     */
+    private List<Attempt> dueHeads(UUID subscription, java.util.Set<Long> inFlight, int limit) {
         Instant now = clock.instant();
-        backlog.set(WebhookDelivery.count("status", WebhookDelivery.Status.PENDING));
-        java.util.Map<Long, UUID> inFlightNow = java.util.Map.copyOf(inFlight);
-        java.util.Map<UUID, Integer> perSubscriber = new java.util.HashMap<>();
-        inFlightNow.values().forEach(subscriber -> perSubscriber.merge(subscriber, 1, Integer::sum));
-        java.util.Set<UUID> busy = perSubscriber.entrySet().stream().filter(e -> e.getValue() >= IN_FLIGHT_PER_SUBSCRIBER)
-                .map(java.util.Map.Entry::getKey).collect(java.util.stream.Collectors.toSet());
         var query = WebhookDelivery.getEntityManager().createQuery(
                         "select d.id, d.subscriptionId, e.eventId, e.type, e.body, s.url, s.secret, s.previousSecret, s.previousSecretUntil "
                                 + "from WebhookDelivery d, OutboxEvent e, WebhookSubscription s "
-                                + "where d.status = :pending and d.nextAttemptAt <= :now and e.id = d.eventPk and s.id = d.subscriptionId and s.active = true "
-                                + (inFlightNow.isEmpty() ? "" : "and d.id not in :inFlight ")
-                                + (busy.isEmpty() ? "" : "and d.subscriptionId not in :busy ")
+                                + "where d.subscriptionId = :subscription and d.status = :pending and d.nextAttemptAt <= :now "
+                                + "and e.id = d.eventPk and s.id = d.subscriptionId and s.active = true "
+                                + (inFlight.isEmpty() ? "" : "and d.id not in :inFlight ")
                                 + "and not exists (select 1 from WebhookDelivery p where p.subscriptionId = d.subscriptionId "
                                 + "and p.incidentId = d.incidentId and p.status = :pending and p.id < d.id) "
                                 + "order by d.id", Object[].class)
+                .setParameter("subscription", subscription)
                 .setParameter("pending", WebhookDelivery.Status.PENDING)
                 .setParameter("now", now)
-                .setMaxResults(batch);
-        if (!inFlightNow.isEmpty()) {
-            query.setParameter("inFlight", inFlightNow.keySet());
-        }
-        if (!busy.isEmpty()) {
-            query.setParameter("busy", busy);
+                .setMaxResults(limit);
+        if (!inFlight.isEmpty()) {
+            query.setParameter("inFlight", inFlight);
         }
         List<Attempt> due = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
-            // no subscriber beyond its share of deliveries in flight, counting those this round adds
-            if (perSubscriber.merge((UUID) row[1], 1, Integer::sum) <= IN_FLIGHT_PER_SUBSCRIBER) {
-                // a rotated-out secret signs beside the new one until its grace period ends
-                List<String> secrets = row[7] != null && row[8] != null && now.isBefore((Instant) row[8])
-                        ? List.of((String) row[6], (String) row[7]) : List.of((String) row[6]);
-                due.add(new Attempt((Long) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5], secrets));
-            }
+            // a rotated-out secret signs beside the new one until its grace period ends
+            List<String> secrets = row[7] != null && row[8] != null && now.isBefore((Instant) row[8])
+                    ? List.of((String) row[6], (String) row[7]) : List.of((String) row[6]);
+            due.add(new Attempt((Long) row[0], (UUID) row[1], (UUID) row[2], (String) row[3], (String) row[4], (String) row[5], secrets));
         }
         return due;
     }

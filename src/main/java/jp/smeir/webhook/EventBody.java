@@ -14,7 +14,7 @@ import jp.smeir.engine.Timing;
 import jp.smeir.incident.IncidentViews.ExternalTicket;
 
 /**
- * The JSON every subscriber receives (contract §4). Stable: fields are added, never renamed.
+ * The JSON every subscriber receives (docs/api.md §4). Stable: fields are added, never renamed.
  *
  * @param incidentId the incident; null only for webhook.ping
  * @param item the item concerned (obligation.* and item.completed), else null; for obligation.removed the item

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The outbound events (contract §4), by their wire names. */
+/** The outbound events (docs/api.md §4), by their wire names. */
 public enum EventType {
     INCIDENT_OPENED("incident.opened"),
     INCIDENT_REASSESSED("incident.reassessed"),

@@ -29,6 +29,31 @@ public class Outbox {
     @Inject
     Subscribers subscribers;
 
+    @Inject
+    jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    /** Wakes the dispatcher once the transaction that stored deliveries has committed, instead of at its next poll. */
+    private void wakeAfterCommit() {
+        if (transactions.getResource(Outbox.class) == null) {
+            transactions.putResource(Outbox.class, Boolean.TRUE);
+            transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                        dispatcher.wake();
+                    }
+                }
+            });
+        }
+    }
+
     /**
      * Must run inside the caller's transaction: the event commits or rolls back with the change. An obligation
      * event about a CONDITIONAL item goes only to subscriptions that include those; others go to every subscriber.
@@ -65,6 +90,7 @@ public class Outbox {
             delivery.nextAttemptAt = at;
             delivery.persist();
         }
+        wakeAfterCommit();
     }
 
     /**
@@ -87,6 +113,7 @@ public class Outbox {
         delivery.attempts = 0;
         delivery.nextAttemptAt = at;
         delivery.persist();
+        wakeAfterCommit();
         return delivery.id;
     }
 

@@ -37,7 +37,7 @@ import jp.smeir.webhook.WebhookService.SubscriptionView;
 import jp.smeir.common.Paging;
 import jp.smeir.common.Roles;
 
-/** Subscribers to outbound events (contract §4). */
+/** Subscribers to outbound events (docs/api.md §4). */
 @Path("/api/v1/webhooks")
 @Tag(name = "webhooks")
 @Consumes(MediaType.APPLICATION_JSON)

@@ -36,6 +36,18 @@ class ConsoleAccessTest {
     }
 
     @Test
+    void theConsolesCsrfCheckLeavesTheApiToItsOwnRules() {
+        // a form body is not JSON (415), a POST without a body goes through (202), both as the API answers them
+        given().auth().preemptive().basic("reporter", "reporter-pass").contentType("application/x-www-form-urlencoded")
+                .formParam("awareAt", "2026-11-20T09:30:00+09:00").post("/api/v1/assessments")
+                .then().statusCode(415).contentType("application/problem+json");
+        String id = given().auth().preemptive().basic("admin", "admin-pass").contentType("application/json")
+                .body("{\"url\": \"http://127.0.0.1:9/csrf\", \"secret\": \"0123456789abcdef\", \"eventTypes\": [\"incident.opened\"]}")
+                .post("/api/v1/webhooks").then().statusCode(201).extract().path("id");
+        given().auth().preemptive().basic("admin", "admin-pass").post("/api/v1/webhooks/" + id + "/ping").then().statusCode(202);
+    }
+
+    @Test
     void aSessionIsAnHttpOnlySameSiteCookieThatOpensTheConsoleOnly() {
         CookieFilter cookies = new CookieFilter();
         given().auth().none().filter(cookies).redirects().follow(false).formParam("j_username", "reporter")

@@ -39,7 +39,6 @@ class ShutdownIT {
     Path data;
 
     @Test
-    @org.junit.jupiter.api.Disabled("fails: an incident was stored whose request got no answer at SIGTERM; the drain is not yet complete (issue 20, point 4)")
     void sigtermDrainsInFlightRequests() throws Exception {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> cutOff = new ConcurrentLinkedQueue<>();

@@ -24,7 +24,7 @@ public final class Receiver implements AutoCloseable {
 
     /** One request as received. */
     public record Request(String eventId, String type, String signature, String body, JsonNode json, int answered,
-                          Map<String, String> headers) {
+                          Map<String, String> headers, java.time.Instant receivedAt) {
 
         public boolean signedWith(String secret) {
             return Signature.of(secret, body.getBytes(StandardCharsets.UTF_8)).equals(signature);
@@ -55,7 +55,7 @@ public final class Receiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
             requests.add(new Request(exchange.getRequestHeaders().getFirst("X-Event-Id"),
                     exchange.getRequestHeaders().getFirst("X-Event-Type"), exchange.getRequestHeaders().getFirst("X-Signature"),
-                    body, json, status, Map.copyOf(headers)));
+                    body, json, status, Map.copyOf(headers), java.time.Instant.now()));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
