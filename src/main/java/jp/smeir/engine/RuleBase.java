@@ -155,6 +155,61 @@ public final class RuleBase {
         return new RuleBase(version, container, rules, catalogue);
     }
 
+    /**
+     * What {@link #build(Path)} reads from a folder: every {@code .drl} by its path relative to the folder, and
+     * {@value Catalogue#FILE}; sorted by name. The rule versions in the database store exactly these.
+     */
+    public static Map<String, byte[]> sources(Path folder) {
+        Path root = folder.toAbsolutePath().normalize();
+        Map<String, byte[]> all = new TreeMap<>(readRuleFiles(root));
+        Path catalogueFile = root.resolve(Catalogue.FILE);
+        if (Files.isRegularFile(catalogueFile)) {
+            all.put(Catalogue.FILE, read(catalogueFile));
+        }
+        return all;
+    }
+
+    /** The version a rule base built from these sources has ({@link #version()}), without building it. */
+    public static String versionOf(Map<String, byte[]> sources) {
+        Map<String, byte[]> drl = new TreeMap<>(sources);
+        byte[] catalogue = drl.remove(Catalogue.FILE);
+        return digest(drl, catalogue == null ? new byte[0] : catalogue);
+    }
+
+    /**
+     * Builds a rule base from sources as {@link #sources(Path)} reads them (a stored rule version), written to a
+     * temporary folder for the build and removed after it.
+     */
+    public static RuleBase build(Map<String, byte[]> sources) {
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("rule-version");
+            for (Map.Entry<String, byte[]> file : sources.entrySet()) {
+                Path target = dir.resolve(file.getKey()).normalize();
+                if (!target.startsWith(dir)) {
+                    throw new IllegalArgumentException("a rule file's name leaves its folder: " + file.getKey());
+                }
+                Files.createDirectories(target.getParent());
+                Files.write(target, file.getValue());
+            }
+            return build(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind; the build's outcome stands
+        }
+    }
+
     private static Map<String, byte[]> readRuleFiles(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
             Map<String, byte[]> drl = new TreeMap<>();

@@ -50,6 +50,9 @@ public class AssessmentRecord extends PanacheEntityBase {
     @Column(name = "body")
     public String legacyBody;
 
+    /** The facts (JSON) the assessment was made from; null in rows written before migration V10. */
+    public String facts;
+
     public static AssessmentRecord of(UUID incidentId, int seq) {
         return find("incidentId = ?1 and seq = ?2", incidentId, seq).firstResult();
     }

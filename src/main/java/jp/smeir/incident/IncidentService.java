@@ -183,7 +183,7 @@ public class IncidentService {
         applyAssessment(incident, assessment, Set.of());
         incident.persist();
         IncidentTypeRow.replace(incident.id, facts.normalized().incidentTypes(), true);
-        record(incident.id, incident.assessmentSeq, assessment);
+        record(incident, incident.assessmentSeq, assessment);
         event(incident.id, incident.eventSeq, IncidentEvent.Type.OPENED, now, who, Map.of(
                 "rulesetVersion", assessment.rulesetVersion(),
                 "assessmentSeq", incident.assessmentSeq,
@@ -436,12 +436,14 @@ public class IncidentService {
     }
 
     private void store(Incident incident, Assessment assessment) {
-        record(incident.id, ++incident.assessmentSeq, assessment);
+        record(incident, ++incident.assessmentSeq, assessment);
     }
 
-    private void record(UUID incidentId, int seq, Assessment assessment) {
+    /** Stores an assessment with the facts it was made from (the incident's, already set), so that it can be replayed. */
+    private void record(Incident incident, int seq, Assessment assessment) {
         AssessmentRecord record = new AssessmentRecord();
-        record.incidentId = incidentId;
+        record.incidentId = incident.id;
+        record.facts = incident.facts;
         record.seq = seq;
         record.rulesetVersion = assessment.rulesetVersion();
         record.evaluatedAt = assessment.evaluatedAt().toInstant();

@@ -2,8 +2,10 @@ package jp.smeir.scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,10 +27,12 @@ import jp.smeir.engine.RuleEngine;
 import jp.smeir.problem.ProblemException;
 import jp.smeir.rules.Impact;
 import jp.smeir.rules.ImpactCheck;
+import jp.smeir.ruleversion.RuleVersionStore;
 
 /**
- * Puts the rule files as they are now on disk into service, but only if they build and every scenario in
- * {@code rules/scenarios} passes against them; otherwise the rules in service stay, untouched. Evaluations in
+ * Puts the rule files as they are now on disk (or a stored rule version) into service, but only if they build and every
+ * scenario in {@code rules/scenarios} passes against them; otherwise the rules in service stay, untouched. What is put
+ * into service is stored as a rule version and recorded as the active one, which every instance then serves. Evaluations in
  * flight finish on the rule base they started with.
  */
 @ApplicationScoped
@@ -47,6 +51,12 @@ public class RuleReload {
 
     @Inject
     ImpactCheck impactCheck;
+
+    @Inject
+    RuleVersionStore versions;
+
+    /** The active version that failed to build here, not tried again until another is active. */
+    private volatile String unbuildable;
 
     @ConfigProperty(name = "incident.rules.folder", defaultValue = "rules")
     String folder;
@@ -76,7 +86,50 @@ public class RuleReload {
 
     public synchronized Outcome reload() {
         long start = System.nanoTime();
-        Trial trial = trial();
+        Map<String, byte[]> sources = RuleBase.sources(Path.of(folder));
+        return putInService(start, sources, trial(sources, "The rule files do not build; the rules in service are unchanged."));
+    }
+
+    /**
+     * Puts a stored version back into service, as a reload does: built from its stored files, gated by the scenarios
+     * of the rules folder on disk (a version stores no scenarios), and recorded as an activation.
+     *
+     * @throws ProblemException 404 when no version has this digest, 422 as a reload
+     */
+    public synchronized Outcome activate(String digest) {
+        long start = System.nanoTime();
+        Map<String, byte[]> sources = versions.files(digest).orElseThrow(() -> new ProblemException(404, "not-found", "Not found",
+                "No rule version " + digest + " is stored."));
+        return putInService(start, sources, trial(sources, "The stored rule version does not build; the rules in service are unchanged."));
+    }
+
+    /**
+     * Serves the active version of the database when the rules in service are another: the version check of every
+     * instance, under the lock of reloads, so that a reload here is never undone by a check that read the version before it.
+     *
+     * @return the version now in service, when it changed
+     */
+    public synchronized Optional<String> followActive() {
+        Optional<String> active = versions.activeDigest();
+        if (active.isEmpty() || active.get().equals(engine.ruleBase().version()) || active.get().equals(unbuildable)) {
+            return Optional.empty();
+        }
+        String digest = active.get();
+        try {
+            Map<String, byte[]> sources = versions.files(digest).orElseThrow(() -> new IllegalStateException("active version not stored"));
+            RuleBase base = RuleBase.build(sources);
+            String previous = engine.ruleBase().version();
+            engine.swap(base);
+            LOG.infof("rule base %s replaces %s: the active version in the database", digest, previous);
+            return Optional.of(digest);
+        } catch (RuntimeException e) {
+            unbuildable = digest;
+            LOG.errorf(e, "the active rule version %s cannot be built here; the rules in service (%s) stay", digest, engine.ruleBase().version());
+            return Optional.empty();
+        }
+    }
+
+    private Outcome putInService(long start, Map<String, byte[]> sources, Trial trial) {
         if (!trial.failed().isEmpty()) {
             throw new ProblemException(422, "scenarios-failed", "Scenarios fail",
                     trial.failed().size() + " of " + trial.scenarios() + " scenarios fail with the new rules; the rules in service are unchanged.",
@@ -86,10 +139,13 @@ public class RuleReload {
         RuleBase candidate = trial.candidate();
         RuleBase replaced = engine.ruleBase();
         String previous = replaced.version();
+        // recorded first: every instance then follows, and a failure to record leaves the rules in service as they were
+        versions.put(candidate.version(), sources, actor.name(), Instant.now(),
+                new RuleVersionStore.Gate(trial.scenarios(), trial.scenarios()), true);
         engine.swap(candidate);
         long millis = (System.nanoTime() - start) / 1_000_000;
         Impact impact = impact(replaced, candidate);
-        LOG.infof("rule base %s replaces %s (reloaded by %s): %d rules, %d scenarios pass, in %d ms (build %d ms, scenarios %d ms)",
+        LOG.infof("rule base %s replaces %s (put in service by %s): %d rules, %d scenarios pass, in %d ms (build %d ms, scenarios %d ms)",
                 candidate.version(), previous, actor.name(), candidate.rules().size(), trial.scenarios(), millis,
                 trial.buildMillis(), trial.scenariosMillis());
         return new Outcome(previous, candidate.version(), candidate.rules().size(), trial.scenarios(), millis,
@@ -120,7 +176,7 @@ public class RuleReload {
      */
     public synchronized long rehearse() {
         long start = System.nanoTime();
-        Trial trial = trial();
+        Trial trial = trial(RuleBase.sources(Path.of(folder)), "The rule files do not build; the rules in service are unchanged.");
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.debugf("reload rehearsed in %d ms (build %d ms, %d scenarios %d ms, %d failing); nothing was put into service",
                 millis, trial.buildMillis(), trial.scenarios(), trial.scenariosMillis(), trial.failed().size());
@@ -150,17 +206,16 @@ public class RuleReload {
         }
     }
 
-    private Trial trial() {
+    /** Builds the sources and runs the scenarios of the rules folder on disk against them. */
+    private Trial trial(Map<String, byte[]> sources, String buildFailure) {
         long start = System.nanoTime();
-        Path root = Path.of(folder);
         RuleBase candidate;
         try {
-            candidate = RuleBase.build(root);
+            candidate = RuleBase.build(sources);
         } catch (RuleBuildException e) {
-            throw new ProblemException(422, "rules-invalid", "Rules do not build",
-                    "The rule files do not build; the rules in service are unchanged.", List.of(), e.problemFields());
+            throw new ProblemException(422, "rules-invalid", "Rules do not build", buildFailure, List.of(), e.problemFields());
         }
-        List<ScenarioSuite.Entry> suite = SuiteReport.load(root, json, "; the rules in service are unchanged");
+        List<ScenarioSuite.Entry> suite = SuiteReport.load(Path.of(folder), json, "; the rules in service are unchanged");
         long built = System.nanoTime();
         List<ScenarioRunner.Result> failed = ScenarioSuite.failures(new RuleEngine(candidate), suite);
         long ran = System.nanoTime();

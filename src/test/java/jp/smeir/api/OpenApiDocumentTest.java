@@ -90,6 +90,10 @@ class OpenApiDocumentTest {
             Map.entry("runScenarios", Set.of(200, 400, 401, 403, 404, 408, 413, 415, 422, 429)),
             Map.entry("previewRules", Set.of(200, 400, 401, 403, 404, 422, 429)),
             Map.entry("listDrafts", Set.of(200, 401, 403)),
+            Map.entry("listRuleVersions", Set.of(200, 401, 403)),
+            Map.entry("getRuleVersion", Set.of(200, 400, 401, 403, 404)),
+            Map.entry("activateRuleVersion", Set.of(200, 400, 401, 403, 404, 422, 429)),
+            Map.entry("replayAssessment", Set.of(200, 401, 403, 404, 409)),
             Map.entry("getIncidentAsScenario", Set.of(200, 401, 403, 404, 429)),
             Map.entry("ping", Set.of(200, 401, 403)));
 

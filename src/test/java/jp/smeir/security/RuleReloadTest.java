@@ -37,7 +37,7 @@ import jp.smeir.scenario.RuleReload;
 /** A reload under load: broken rules are refused with 422 while every evaluation keeps answering. */
 @QuarkusTest
 @TestProfile(RuleReloadTest.CopyOfRules.class)
-class RuleReloadTest {
+public class RuleReloadTest {
 
     static final Path FOLDER = Path.of("target", "reload-rules");
 
@@ -71,7 +71,7 @@ class RuleReloadTest {
             // 1. a rule that does not compile
             Path broken = FOLDER.resolve("zz-broken.drl");
             Files.writeString(broken, "package rules;\nrule \"Broken\" @stage(\"SEVERITY\") @basis(\"x — legal-basis §16\")\nwhen\n  NoSuchFact()\nthen\nend\n");
-            given().when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
+            given().contentType("application/json").when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
                     .body("type", is("/problems/rules-invalid"))
                     .body("ruleErrors.file", hasItem("zz-broken.drl"));
             Files.delete(broken);
@@ -80,7 +80,7 @@ class RuleReloadTest {
             Path appi = FOLDER.resolve("appi.drl");
             String original = Files.readString(appi);
             Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why).variant(filedWith($sector)));", ""));
-            given().when().post("/api/v1/rules/reload").then().statusCode(422)
+            given().contentType("application/json").when().post("/api/v1/rules/reload").then().statusCode(422)
                     .body("type", is("/problems/scenarios-failed"))
                     .body("scenarioFailures.name", hasItem("appi/01-ransomware-1200-persons.json"));
             given().when().get("/api/v1/rules").then().body("version", is(before));
@@ -88,12 +88,12 @@ class RuleReloadTest {
             // 3. rules that build but throw, or name a code the catalogue lacks: failing scenarios, not a 500
             Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why).variant(filedWith($sector)));",
                     "insert(Finding.duty(kcontext, \"NO_SUCH_CODE\", Due.days(5), $why));"));
-            given().when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
+            given().contentType("application/json").when().post("/api/v1/rules/reload").then().statusCode(422).contentType("application/problem+json")
                     .body("type", is("/problems/scenarios-failed"))
                     .body("scenarioFailures.differences.flatten()", hasItem(containsString("NO_SUCH_CODE")));
             Files.writeString(appi, original.replace("insert(Finding.duty(kcontext, \"PPC_PRELIMINARY_REPORT\", Due.days(5), $why).variant(filedWith($sector)));",
                     "if ($why != null) { throw new IllegalArgumentException(\"boom\"); }"));
-            given().when().post("/api/v1/rules/reload").then().statusCode(422)
+            given().contentType("application/json").when().post("/api/v1/rules/reload").then().statusCode(422)
                     .body("type", is("/problems/scenarios-failed"))
                     .body(not(containsString("Exception"))).body(not(containsString("jp.smeir")));
             Files.writeString(appi, original);
@@ -101,7 +101,7 @@ class RuleReloadTest {
             // 4. an unreadable scenario file is named by file and field, without Java type names
             Path bad = FOLDER.resolve("scenarios").resolve("zz-bad.json");
             Files.writeString(bad, "{\"facts\": {\"awareAt\": \"2026-11-20T09:30:00+09:00\", \"incidentTypes\": [\"NOPE\"]}}");
-            given().when().post("/api/v1/rules/reload").then().statusCode(422)
+            given().contentType("application/json").when().post("/api/v1/rules/reload").then().statusCode(422)
                     .body("type", is("/problems/scenarios-invalid"))
                     .body("detail", containsString("zz-bad.json: facts.incidentTypes[0]"))
                     .body(not(containsString("jp.smeir"))).body(not(containsString("/reload-rules")));
@@ -110,7 +110,7 @@ class RuleReloadTest {
 
             // 5. a sound change goes into service
             Files.writeString(appi, original + "\n// reviewed\n");
-            String after = given().when().post("/api/v1/rules/reload").then().statusCode(200)
+            String after = given().contentType("application/json").when().post("/api/v1/rules/reload").then().statusCode(200)
                     .body("previousVersion", is(before))
                     .body("buildMillis", greaterThan(0)).body("scenariosMillis", greaterThanOrEqualTo(0))
                     .extract().path("version");
@@ -127,7 +127,7 @@ class RuleReloadTest {
             }
         }
         assertThat(statuses).isNotEmpty().allMatch(s -> s == 200);
-        given().when().post("/api/v1/rules/reload").then().statusCode(200);
+        given().contentType("application/json").when().post("/api/v1/rules/reload").then().statusCode(200);
         given().auth().preemptive().basic("reporter", "reporter-pass").when().post("/api/v1/rules/reload").then().statusCode(403)
                 .body("status", is(403)).body(not(is("")));
     }
@@ -161,7 +161,7 @@ class RuleReloadTest {
         }
     }
 
-    static void copy(Path from, Path to) {
+    public static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             if (Files.exists(to)) {
                 try (Stream<Path> old = Files.walk(to)) {
