@@ -36,7 +36,9 @@ final class Browser implements AutoCloseable {
     private Browser(ChromeDriver driver, String base) {
         this.driver = driver;
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        // a condition read while the page is being replaced meets the old page's elements: try again, as for one not there yet
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     /** A fresh browser (no cookies) at the application under test; the test is skipped when none can be found. */

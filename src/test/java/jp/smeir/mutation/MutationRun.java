@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +24,7 @@ import jp.smeir.engine.RuleBuildException;
 import jp.smeir.engine.RuleEngine;
 import jp.smeir.scenario.ScenarioRunner;
 import jp.smeir.scenario.ScenarioSuite;
+import jp.smeir.support.Folders;
 
 /**
  * Breaks the rules of a folder on purpose, one mutant at a time, and counts how many breaks its scenarios catch.
@@ -138,7 +138,7 @@ public final class MutationRun {
         } catch (RuleBuildException e) {
             return new Outcome(mutant, Verdict.NOT_BUILT, null);
         } finally {
-            delete(folder);
+            Folders.delete(folder);
         }
         try {
             RuleEngine engine = new RuleEngine(base);
@@ -173,14 +173,6 @@ public final class MutationRun {
                 Files.write(target, f.getKey().equals(mutant.file())
                         ? mutant.mutatedFile().getBytes(java.nio.charset.StandardCharsets.UTF_8) : f.getValue());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path folder) {
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

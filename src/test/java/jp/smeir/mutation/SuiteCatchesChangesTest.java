@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +14,7 @@ import jp.smeir.engine.RuleBase;
 import jp.smeir.engine.RuleEngine;
 import jp.smeir.scenario.ScenarioRunner;
 import jp.smeir.scenario.ScenarioSuite;
+import jp.smeir.support.Folders;
 import jp.smeir.support.TestRules;
 
 /**
@@ -27,7 +27,8 @@ class SuiteCatchesChangesTest {
 
     @Test
     void theRansomwareIsolationLoosenedToSevenDaysFailsTheSuite(@TempDir Path dir) throws IOException {
-        Path rules = copyRules(dir);
+        Path rules = dir.resolve("rules");
+        Folders.copy(TestRules.RULES, rules);
         Path drl = rules.resolve("detect-and-respond.drl");
         String text = Files.readString(drl);
         assertThat(text).contains(ISOLATE);
@@ -38,14 +39,5 @@ class SuiteCatchesChangesTest {
 
         assertThat(failures).as("scenarios that catch the change").isNotEmpty();
         assertThat(failures).flatExtracting(ScenarioRunner.Result::differences).anyMatch(d -> d.startsWith("ISOLATE_FROM_NETWORK: timing"));
-    }
-
-    static Path copyRules(Path target) throws IOException {
-        try (Stream<Path> files = Files.list(TestRules.RULES)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(p, target.resolve(p.getFileName()));
-            }
-        }
-        return target;
     }
 }

@@ -13,12 +13,9 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -32,6 +29,7 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
+import jp.smeir.support.Folders;
 import jp.smeir.support.Incidents;
 
 /**
@@ -51,8 +49,8 @@ class AnalystWorkflowTest {
     public static class Workspace implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            copy(Path.of("rules"), RULES);
-            delete(DRAFTS);
+            Folders.copy(Path.of("rules"), RULES);
+            Folders.delete(DRAFTS);
             return Map.of("incident.rules.folder", RULES.toAbsolutePath().toString(),
                     "incident.rules.drafts", DRAFTS.toAbsolutePath().toString());
         }
@@ -290,34 +288,7 @@ class AnalystWorkflowTest {
     /** A draft that is a copy of the rules in service's folder. */
     static Path draft(String name) {
         Path draft = DRAFTS.resolve(name);
-        copy(RULES, draft);
+        Folders.copy(RULES, draft);
         return draft;
-    }
-
-    static void copy(Path from, Path to) {
-        delete(to);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static void delete(Path folder) {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> old = Files.walk(folder)) {
-            old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

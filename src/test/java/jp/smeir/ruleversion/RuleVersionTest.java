@@ -32,7 +32,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 
 import jp.smeir.engine.RuleBase;
-import jp.smeir.security.RuleReloadTest;
+import jp.smeir.support.Folders;
 
 /**
  * Rule sets as versions in the database: the start seeds one from the rules folder, a reload stores what it put into
@@ -50,7 +50,7 @@ class RuleVersionTest {
     public static class CopyOfRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            RuleReloadTest.copy(Path.of("rules"), FOLDER);
+            Folders.copy(Path.of("rules"), FOLDER);
             return Map.of("incident.rules.folder", FOLDER.toAbsolutePath().toString(), "incident.rules.version-check", "200ms");
         }
     }

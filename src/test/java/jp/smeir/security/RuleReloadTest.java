@@ -11,10 +11,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -35,6 +33,8 @@ import jp.smeir.problem.ProblemException;
 import jp.smeir.scenario.RuleReload;
 
 /** A reload under load: broken rules are refused with 422 while every evaluation keeps answering. */
+import jp.smeir.support.Folders;
+
 @QuarkusTest
 @TestProfile(RuleReloadTest.CopyOfRules.class)
 public class RuleReloadTest {
@@ -45,7 +45,7 @@ public class RuleReloadTest {
     public static class CopyOfRules implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            copy(Path.of("rules"), FOLDER);
+            Folders.copy(Path.of("rules"), FOLDER);
             return Map.of("incident.rules.folder", FOLDER.toAbsolutePath().toString());
         }
     }
@@ -158,26 +158,6 @@ public class RuleReloadTest {
         } finally {
             Files.deleteIfExists(broken);
             Files.writeString(appi, original);
-        }
-    }
-
-    public static void copy(Path from, Path to) {
-        try (Stream<Path> files = Files.walk(from)) {
-            if (Files.exists(to)) {
-                try (Stream<Path> old = Files.walk(to)) {
-                    old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
-            }
-            for (Path p : files.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
