@@ -8,6 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,8 @@ import io.vertx.ext.web.RoutingContext;
  * Reads request bodies on the event loop, whole, before any worker thread or resource sees them, and bounds
  * those that arrive slowly: a body must arrive within {@code incident.http.body-timeout} (else 408 and the
  * connection is closed), no larger than {@code incident.http.max-body-size} (else 413), and only so many bodies
- * may be arriving at once, per principal and in total (beyond that 429 at once). Quarkus REST then reads the
+ * may be arriving at once, per principal and in total (beyond that 429 at once); once a body has arrived, its
+ * request no longer counts, however long its handling takes. Quarkus REST then reads the
  * buffered body. Without this, a few hundred uploads trickling one byte at a time, within one reporter's rate
  * limit, each held a worker thread that read them, and every other request timed out. The principal is read from the Authorization header as sent (the user of HTTP
  * Basic, a digest of a bearer token), since authentication has not run yet; an unauthenticated body counts
@@ -78,17 +80,23 @@ public class UploadGuard {
                     "Too many request bodies are arriving at once; send this one again when others have finished.");
             return;
         }
+        // the body has arrived (or the answer went out first): from then on the request is no upload, however long
+        // its handling takes, and counts against no cap
+        AtomicBoolean arrived = new AtomicBoolean();
         long timer = rc.vertx().setTimer(bodyTimeout.toMillis(), id -> {
-            if (!request.isEnded() && !rc.response().ended()) {
+            if (!arrived.get() && !request.isEnded() && !rc.response().ended()) {
                 LOG.debugf("request body of %s %s not complete after %s: answered 408", request.method(), request.path(), bodyTimeout);
                 refuse(rc, 408, "body-timeout", "Request Timeout",
                         "The request body did not arrive within " + bodyTimeout.toSeconds() + " s; send it whole, at once.");
             }
         });
-        rc.addEndHandler(done -> {
-            rc.vertx().cancelTimer(timer);
-            release(principal, mine);
-        });
+        Runnable settle = () -> {
+            if (arrived.compareAndSet(false, true)) {
+                rc.vertx().cancelTimer(timer);
+                release(principal, mine);
+            }
+        };
+        rc.addEndHandler(done -> settle.run());
         if (request.version() != HttpVersion.HTTP_1_1 && request.version() != HttpVersion.HTTP_1_0) {
             // Quarkus REST pauses the request it is handed, which HTTP/2 refuses once the stream has ended: an
             // HTTP/2 body is read by Quarkus as before, within the caps and the timeout above
@@ -109,6 +117,7 @@ public class UploadGuard {
         });
         request.exceptionHandler(e -> LOG.debugf("request body of %s %s abandoned: %s", request.method(), request.path(), e.getMessage()));
         request.endHandler(end -> {
+            settle.run();
             if (!rc.response().ended()) {
                 rc.setBody(body);
                 rc.next();

@@ -88,6 +88,8 @@ public class DeliveryService {
         }
         d.status = WebhookDelivery.Status.PENDING;
         d.nextAttemptAt = clock.instant();
+        d.claimedBy = null;
+        d.claimedUntil = null;
         d.failingSince = null;
         d.deliveredAt = null;
         OutboxEvent event = OutboxEvent.findById(d.eventPk);

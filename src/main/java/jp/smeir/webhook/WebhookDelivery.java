@@ -59,6 +59,14 @@ public class WebhookDelivery extends PanacheEntityBase {
     @Column(name = "delivered_at")
     public Instant deliveredAt;
 
+    /** The instance sending it now, until {@link #claimedUntil}; null when no instance has it in hand. */
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    /** The end of the claim's lease: after it, any instance may send the delivery (its claimant died while sending). */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
+
     /** The first failed attempt since the delivery was last sent with success or redelivered; null when none. */
     @Column(name = "failing_since")
     public Instant failingSince;

@@ -37,9 +37,6 @@ public class WebhookService {
     @Inject
     Targets targets;
 
-    @Inject
-    jakarta.transaction.TransactionSynchronizationRegistry transactions;
-
     /** How long a rotated-out secret keeps signing beside the new one, so that receivers can switch without a gap. */
     @ConfigProperty(name = "incident.webhooks.secret-grace", defaultValue = "24h")
     Duration secretGrace;
@@ -90,7 +87,7 @@ public class WebhookService {
         s.active = true;
         s.createdAt = clock.instant();
         s.persist();
-        afterCommit(subscribers::invalidate);
+        subscribers.changed();
         return view(s);
     }
 
@@ -129,7 +126,7 @@ public class WebhookService {
         if (request.includeConditional() != null) {
             s.includeConditional = request.includeConditional();
         }
-        afterCommit(subscribers::invalidate);
+        subscribers.changed();
         return view(s);
     }
 
@@ -151,25 +148,7 @@ public class WebhookService {
         s.deletedAt = clock.instant();
         WebhookDelivery.update("status = ?1 where subscriptionId = ?2 and status = ?3",
                 WebhookDelivery.Status.CANCELLED, id, WebhookDelivery.Status.PENDING);
-        afterCommit(subscribers::invalidate);
-    }
-
-    /**
-     * Refreshes the subscribers snapshot now and again once the transaction ends, so that no emit in this or
-     * another thread keeps using a snapshot taken before the change committed.
-     */
-    private void afterCommit(Runnable action) {
-        action.run();
-        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                action.run();
-            }
-        });
+        subscribers.changed();
     }
 
     /** An active subscription; 404 when there is none. */

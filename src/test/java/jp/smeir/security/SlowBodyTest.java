@@ -97,6 +97,27 @@ class SlowBodyTest {
         }
     }
 
+    /** Bodies that arrived whole are no uploads, however long their handling takes: no 408, no cap. */
+    @Test
+    void aRequestWhoseBodyHasArrivedIsNeitherTimedOutNorCountedWhileItIsHandled() throws Exception {
+        // six at once from one user (cap 4), each handled for 4 s (body timeout 3 s)
+        List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            HttpRequest request = HttpRequest.newBuilder(root.resolve("api/v1/test-only/slow-handling"))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-pass".getBytes(StandardCharsets.UTF_8)))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"n\": " + i + "}"))
+                    .build();
+            answers.add(CLIENT.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+        }
+        for (int i = 0; i < 6; i++) {
+            HttpResponse<String> answer = answers.get(i).get();
+            assertEquals(200, answer.statusCode(), answer.body());
+            assertEquals("{\"n\": " + i + "}", answer.body());
+        }
+    }
+
     private Socket startTrickle(String path, String user) throws IOException {
         Socket socket = new Socket(root.getHost(), root.getPort());
         socket.setSoTimeout(10_000);

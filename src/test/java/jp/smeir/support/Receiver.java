@@ -40,14 +40,31 @@ public final class Receiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     public final AtomicInteger failNext = new AtomicInteger();
     public volatile boolean down;
+    private final java.util.concurrent.ExecutorService pool;
+    /** How long each request is held before it is answered: a slow receiver, so that deliveries stay in flight. */
+    public volatile long delayMillis;
 
     public Receiver() {
+        this(0);
+    }
+
+    /** A receiver answering on that many threads at once (0: one at a time, on the server's own thread). */
+    public Receiver(int threads) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        pool = threads > 0 ? java.util.concurrent.Executors.newFixedThreadPool(threads) : null;
+        server.setExecutor(pool);
         server.createContext("/hook", exchange -> {
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             int status = down ? 503 : failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500 : 204;
             JsonNode json = TestRules.JSON.readTree(body);
@@ -106,5 +123,8 @@ public final class Receiver implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        if (pool != null) {
+            pool.shutdownNow();
+        }
     }
 }

@@ -50,6 +50,9 @@ class WebhookOperationsTest {
     @Inject
     Subscribers subscribers;
 
+    @Inject
+    Outbox outbox;
+
     Receiver receiver;
     final List<String> subscriptions = new ArrayList<>();
 
@@ -249,13 +252,54 @@ class WebhookOperationsTest {
             s.active = true;
             s.createdAt = T0;
             s.persist();
+            subscribers.changed();
         });
         subscriptions.add(id.toString());
-        subscribers.invalidate();
         open("rechecked");
         dispatcher.deliverDue();
         given().when().get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200)
                 .body("[0].status", is("PENDING")).body("[0].attempts", is(1))
                 .body("[0].lastError", is("not sent: the URL must point to an allowed host (127.0.0.1, localhost)"));
+    }
+
+    @Test
+    void aDeliveryClaimedByAnotherInstanceIsSentOnlyOnceItsLeaseHasPassed() {
+        String subscription = subscribe(Receiver.subscription(receiver.url(), SECRET, "item.assigned"));
+        UUID id = UUID.fromString(subscription);
+        // as if another instance had claimed it and died while sending: its lease runs 60 s from T0
+        long delivery = QuarkusTransaction.requiringNew().call(() -> {
+            long d = outbox.ping(id, T0);
+            WebhookDelivery claimed = WebhookDelivery.findById(d);
+            claimed.claimedBy = "other-instance/0000";
+            claimed.claimedUntil = T0.plusSeconds(60);
+            return d;
+        });
+        dispatcher.deliverDue();
+        clock.set(T0.plusSeconds(60));
+        dispatcher.deliverDue();
+        assertThat(receiver.requests()).as("sent while another instance holds it").isEmpty();
+
+        clock.set(T0.plusSeconds(61));
+        dispatcher.deliverDue();
+        assertThat(receiver.delivered()).hasSize(1);
+        WebhookDelivery done = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.findById(delivery));
+        assertThat(done.status).isEqualTo(WebhookDelivery.Status.DELIVERED);
+        assertThat(done.claimedBy).as("the claim ends with the outcome").isNull();
+        assertThat(done.claimedUntil).isNull();
+    }
+
+    @Test
+    void aSubscriptionChangedElsewhereIsSeenByTheNextEvent() {
+        // as another instance changes it: straight in the database, moving the counter in the same transaction
+        String subscription = subscribe(Receiver.subscription(receiver.url(), SECRET, "incident.status_changed"));
+        UUID id = UUID.fromString(subscription);
+        QuarkusTransaction.requiringNew().run(() -> {
+            WebhookSubscription s = WebhookSubscription.findById(id);
+            s.eventTypes = "|incident.opened|";
+            subscribers.changed();
+        });
+        open("changed elsewhere");
+        dispatcher.deliverDue();
+        assertThat(receiver.delivered()).extracting(Receiver.Request::type).containsExactly("incident.opened");
     }
 }
