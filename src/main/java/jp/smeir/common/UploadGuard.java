@@ -22,7 +22,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -31,7 +30,8 @@ import io.vertx.ext.web.RoutingContext;
  * those that arrive slowly: a body must arrive within {@code incident.http.body-timeout} (else 408 and the
  * connection is closed), no larger than {@code incident.http.max-body-size} (else 413), and only so many bodies
  * may be arriving at once, per principal and in total (beyond that 429 at once); once a body has arrived, its
- * request no longer counts, however long its handling takes. Quarkus REST then reads the
+ * request no longer counts, however long its handling takes (HTTP/1.1 only: the service speaks no HTTP/2, whose
+ * streams Quarkus REST reads itself, so that a body could not be watched to its end). Quarkus REST then reads the
  * buffered body. Without this, a few hundred uploads trickling one byte at a time, within one reporter's rate
  * limit, each held a worker thread that read them, and every other request timed out. The principal is read from the Authorization header as sent (the user of HTTP
  * Basic, a digest of a bearer token), since authentication has not run yet; an unauthenticated body counts
@@ -97,12 +97,6 @@ public class UploadGuard {
             }
         };
         rc.addEndHandler(done -> settle.run());
-        if (request.version() != HttpVersion.HTTP_1_1 && request.version() != HttpVersion.HTTP_1_0) {
-            // Quarkus REST pauses the request it is handed, which HTTP/2 refuses once the stream has ended: an
-            // HTTP/2 body is read by Quarkus as before, within the caps and the timeout above
-            rc.next();
-            return;
-        }
         long limit = maxBody.asLongValue();
         Buffer body = Buffer.buffer();
         request.handler(chunk -> {

@@ -63,6 +63,19 @@ public class RuleVersionStore {
      * into service, all in one transaction.
      */
     public void put(String digest, Map<String, byte[]> files, String who, Instant when, Gate gate, boolean activate) {
+        try {
+            store(digest, files, who, when, gate, activate);
+        } catch (IllegalStateException e) {
+            if (!(e.getCause() instanceof SQLException sql) || sql.getSQLState() == null || !sql.getSQLState().startsWith("23")) {
+                throw e;
+            }
+            // another instance stored the same version meanwhile (instances starting together on a new database):
+            // once more, which now finds it stored
+            store(digest, files, who, when, gate, activate);
+        }
+    }
+
+    private void store(String digest, Map<String, byte[]> files, String who, Instant when, Gate gate, boolean activate) {
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = data.getConnection()) {
                 if (!exists(c, digest)) {
