@@ -166,6 +166,7 @@ class IncidentListColumnsTest {
             var response = request.when().get("/api/v1/incidents").then().statusCode(200).extract();
             List<String> ids = response.path("items.id");
             assertThat(((Number) response.path("total")).longValue()).as(filter).isEqualTo(expected.size());
+            assertThat((Boolean) response.path("totalExact")).as(filter).isTrue();
             listed.addAll(ids);
             opened.addAll(response.path("items.openedAt"));
             if (ids.size() < 200) {
