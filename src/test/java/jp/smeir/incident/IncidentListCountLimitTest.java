@@ -48,11 +48,13 @@ class IncidentListCountLimitTest {
         expect("ticketSystem=" + system, LIMIT, LIMIT, true);
         expect("ticketSystem=" + system + "&overdue=false", LIMIT, LIMIT, true);
         expect("ticketSystem=" + system + "&status=OPEN", LIMIT, LIMIT, true);
+        expect("ticketSystem=" + system + "&type=MISDELIVERY", LIMIT, LIMIT, true);
         // limit + 1: the total is the limit and not exact; every incident is still listed
         open(3);
         expect("ticketSystem=" + system, LIMIT + 1, LIMIT, false);
         expect("ticketSystem=" + system + "&overdue=false", LIMIT + 1, LIMIT, false);
         expect("ticketSystem=" + system + "&status=OPEN", LIMIT + 1, LIMIT, false);
+        expect("ticketSystem=" + system + "&type=MISDELIVERY", LIMIT + 1, LIMIT, false);
         // the type alone is counted on the type rows; unfiltered on the incidents
         assertThat(total("type=MISDELIVERY")).isEqualTo(List.of(LIMIT, false));
         assertThat(total("")).isEqualTo(List.of(LIMIT, false));
