@@ -45,6 +45,7 @@ SAMPLER=
 peak=$(awk '$2 > m {m = $2} END {print m + 0}' "$WORK/rss")
 echo "RSS: $(awk 'NR == 1 {print $2}' "$WORK/rss") MB at the start, $(tail -1 "$WORK/rss" | cut -d' ' -f2) MB at the end," \
   "peak $peak MB sampled every 2 s ($(wc -l < "$WORK/rss") samples), VmHWM $(grep VmHWM /proc/$PID/status | awk '{printf "%d", $2/1024}') MB; limit $RSS_LIMIT MB"
+echo "RSS each minute (MB): $(awk 'NR % 30 == 1 {printf "%s ", $2}' "$WORK/rss")"
 echo "service log: $(grep -c ' ERROR ' "$WORK/app.log" || true) ERROR lines, $(grep -c ' WARN ' "$WORK/app.log" || true) WARN lines"
 grep -E ' (ERROR|WARN) ' "$WORK/app.log" | sed -E 's/^[0-9-]+ [0-9:,]+ //' | cut -c1-160 | sort | uniq -c | sort -rn | head -8
 echo "$(uptime | sed 's/.*load/load/') at the end"

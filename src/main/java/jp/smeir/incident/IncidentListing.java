@@ -33,7 +33,12 @@ final class IncidentListing {
      * list reads about 300 index entries for a first page.
      * A few matches (old deadlines) are cheaper to read and sort than to look for along the list.
      */
-    private static final String DUE_BEFORE = "nextDueAt < :dueBefore";
+    private static final String DUE_BEFORE = "nextDueAt < :dueBefore and nextDueAt >= :dueFloor";
+    /**
+     * The lower end of the dueBefore range: without one H2 reads its index from the start, through every incident
+     * without a deadline (most: every closed one), 94,000 entries for 1,555 on 100,000.
+     */
+    private static final Instant DUE_FLOOR = Instant.parse("0001-01-01T00:00:00Z");
     private static final int WALK_FROM = 2000;
     private static final int WALK_FROM_RATIO = 20;
 
@@ -47,8 +52,6 @@ final class IncidentListing {
     private final List<String> fixed = new ArrayList<>();
     /** Only the type filter: counted on the type rows alone. */
     private boolean typeOnly;
-    /** The tables the count reads (SQL). */
-    private String countedFrom = "incident i";
 
     IncidentListing(IncidentStatus status, IncidentType type, Boolean overdue, OffsetDateTime dueBefore,
                     String ticketSystem, String ticketId, Instant now) {
@@ -60,8 +63,8 @@ final class IncidentListing {
         }
         if (type != null) {
             where.add("exists (select 1 from IncidentTypeRow t where t.incidentId = i.id and t.type = :type)");
-            // counted as a join: H2 runs an exists subquery again for each incident of the other filter's range
-            countedFrom = "incident i join incident_type t on t.incident_id = i.id and t.type = :type";
+            // (a join instead counted slower on H2: it reads the type's 20,000 rows and looks each incident up)
+            sqlWhere.add("exists (select 1 from incident_type t where t.incident_id = i.id and t.type = :type)");
             params.put("type", type.name());
             typeOnly = status == null && overdue == null && dueBefore == null && ticketSystem == null && ticketId == null;
         }
@@ -78,8 +81,9 @@ final class IncidentListing {
         }
         if (dueBefore != null) {
             where.add(DUE_BEFORE);
-            sqlWhere.add("next_due_at < :dueBefore");
+            sqlWhere.add("next_due_at < :dueBefore and next_due_at >= :dueFloor");
             params.put("dueBefore", dueBefore.toInstant());
+            params.put("dueFloor", DUE_FLOOR);
         }
         if (ticketSystem != null) {
             where.add("ticketSystemKey = :ticketSystem");
@@ -111,8 +115,8 @@ final class IncidentListing {
     Page<IncidentSummary> page(int page, int size, Instant now, int countLimit) {
         long counted = count(typeOnly ? "select 1 from incident_type t where t.type = :type"
                 // no filter: in the list's order, so that H2 counts the list's index rather than reading every incident
-                : sqlWhere.isEmpty() && countedFrom.equals("incident i") ? "select 1 from incident i order by i.opened_at desc, i.id"
-                : "select 1 from " + countedFrom + clause(sqlWhere), countLimit);
+                : sqlWhere.isEmpty() ? "select 1 from incident i order by i.opened_at desc, i.id"
+                : "select 1 from incident i" + clause(sqlWhere), countLimit);
         List<String> conditions = new ArrayList<>(tested);
         where.stream().filter(c -> !c.startsWith("overdueFrom")).forEach(conditions::add);
         boolean walk = counted > WALK_FROM && counted > (long) (page + 1) * size * WALK_FROM_RATIO;
