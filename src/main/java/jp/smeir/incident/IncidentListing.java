@@ -114,7 +114,7 @@ final class IncidentListing {
      */
     Page<IncidentSummary> page(int page, int size, Instant now, int countLimit) {
         long counted = count(typeOnly ? "select 1 from incident_type t where t.type = :type"
-                // no filter: in the list's order, so that H2 counts the list's index rather than reading every incident
+                // no filter: in the list's order, on the list's index (an index-only count on both databases)
                 : sqlWhere.isEmpty() ? "select 1 from incident i order by i.opened_at desc, i.id"
                 : "select 1 from incident i" + clause(sqlWhere), countLimit);
         List<String> conditions = new ArrayList<>(tested);
