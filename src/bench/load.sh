@@ -9,6 +9,7 @@
 # small-footprint options: -Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m), MALLOC_ARENA_MAX (default 2).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/common.sh
 DURATION=${1:-20}
 PORT=${PORT:-18080}
 BASE="http://127.0.0.1:$PORT"
@@ -16,11 +17,10 @@ WORK=$(mktemp -d)
 PID=
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null; rm -rf "$WORK"' EXIT
 
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+need_wrk
+need_jar
 
-USER_HASH=$(printf 'bench:incident-decision:bench-pass' | sha512sum | cut -d' ' -f1)
-AUTH="Authorization: Basic $(printf 'bench:bench-pass' | base64)"
+AUTH="Authorization: $BENCH_AUTH"
 # aware now: the deadlines lie ahead, as for incidents being reported
 FACTS='{"title":"load","awareAt":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'","incidentTypes":["RANSOMWARE"],"organization":{"sector":"GENERAL","dataProcessor":false,"cyberInsurance":true,"inHouseCapability":false},"personalData":{"breach":"SUSPECTED","affectedPersons":1200,"sensitive":false,"financialHarmRisk":false,"cardData":false,"myNumber":false,"encrypted":false,"euResidents":false,"subjectsReachable":true},"impact":{"systemDown":true,"businessStopped":true,"damageSpreading":true}}'
 
@@ -29,8 +29,7 @@ start() {
   if curl -s -o /dev/null "$BASE/q/health"; then echo "port $PORT is already in use: stop what listens there first" >&2; exit 1; fi
   rm -rf "$WORK/data"
   local begin; begin=$(date +%s%N)
-  QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
-    MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java "$@" ${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m} -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
+  bench_java "$@" $BENCH_JAVA_OPTS -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
     -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
   PID=$!
   until curl -sf -o /dev/null -H "$AUTH" -H 'Content-Type: application/json' -d "$FACTS" "$BASE/api/v1/assessments"; do
@@ -62,7 +61,7 @@ wrk.headers["Authorization"] = "${AUTH#Authorization: }"
 LUA
 ID=$(curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "$FACTS" "$BASE/api/v1/incidents" | sed -E 's/.*"id":"([^"]+)".*/\1/')
 
-rss() { ps -o rss= -p $PID | awk '{printf "%d MB", $1/1024}'; }
+rss() { echo "$(rss_mb $PID) MB"; }
 run() {  # name, script, path
   local out
   out=$(wrk -t2 -c16 -d"${DURATION}s" --latency -s "$WORK/$2" "$BASE$3")

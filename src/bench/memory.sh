@@ -7,26 +7,25 @@
 # MALLOC_ARENA_MAX (default 2), PORT (default 18122).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. src/bench/common.sh
 DURATION=${1:-20}
 PORT=${PORT:-18122}
 BASE="http://127.0.0.1:$PORT"
 WORK=$(mktemp -d)
 PID=
 trap '[ -n "$PID" ] && kill $PID 2>/dev/null; rm -rf "$WORK"' EXIT
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+need_wrk
+need_jar
 
-USER_HASH=$(printf 'bench:incident-decision:bench-pass' | sha512sum | cut -d' ' -f1)
-AUTH="Basic $(printf 'bench:bench-pass' | base64)"
+AUTH=$BENCH_AUTH
 FACTS='{"title":"load","awareAt":"'"$(date -u +%Y-%m-%dT%H:%M:%SZ)"'","incidentTypes":["RANSOMWARE"],"organization":{"sector":"GENERAL","dataProcessor":false,"cyberInsurance":true,"inHouseCapability":false},"personalData":{"breach":"SUSPECTED","affectedPersons":1200,"sensitive":false,"financialHarmRisk":false,"cardData":false,"myNumber":false,"encrypted":false,"euResidents":false,"subjectsReachable":true},"impact":{"systemDown":true,"businessStopped":true,"damageSpreading":true}}'
-QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
-  MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} java -XX:NativeMemoryTracking=summary ${JAVA_OPTS:--Xmx160m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m} \
+bench_java -XX:NativeMemoryTracking=summary $BENCH_JAVA_OPTS \
   -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
   -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
 PID=$!
 until curl -sf -o /dev/null "$BASE/q/health/ready"; do kill -0 $PID || { cat "$WORK/app.log"; exit 1; }; sleep 0.5; done
 summary() {  # the committed sizes of NMT's categories, in MB
-  echo "$1: RSS $(ps -o rss= -p $PID | awk '{printf "%d MB", $1/1024}'), threads $(ls /proc/$PID/task | wc -l)"
+  echo "$1: RSS $(rss_mb $PID) MB, threads $(ls /proc/$PID/task | wc -l)"
   jcmd $PID VM.native_memory summary scale=MB | grep -E '^(Total|-)' | sed -E 's/ *\(reserved=([0-9]+)MB, committed=([0-9]+)MB\)/ committed \2 MB/' | sed -E 's/^-  *//'
 }
 summary "started"

@@ -58,10 +58,13 @@ public class IncidentsPage {
                     null, null, Math.max(0, number), SIZE);
             data.put("rows", found.items().stream().map(s -> row(s, t)).toList());
             long pages = Math.max(1, (found.total() + SIZE - 1) / SIZE);
-            data.put("total", t.word("total").formatted(found.total()));
-            data.put("pageOf", t.word("page_of").formatted(found.page() + 1, pages));
+            // a total past the count limit is a lower bound: the page count is not known, the next page is while this one is full
+            boolean more = found.totalExact() ? found.page() + 1 < pages : found.items().size() == SIZE;
+            data.put("total", t.word(found.totalExact() ? "total" : "total_over").formatted(found.total()));
+            data.put("pageOf", found.totalExact() ? t.word("page_of").formatted(found.page() + 1, pages)
+                    : t.word("page").formatted(found.page() + 1));
             data.put("prev", found.page() > 0 ? link(status, type, overdue, dueBefore, found.page() - 1) : null);
-            data.put("next", found.page() + 1 < pages ? link(status, type, overdue, dueBefore, found.page() + 1) : null);
+            data.put("next", more ? link(status, type, overdue, dueBefore, found.page() + 1) : null);
             data.put("failure", null);
         } catch (ProblemException e) {
             data.put("rows", List.of());

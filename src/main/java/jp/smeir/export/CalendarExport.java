@@ -87,7 +87,8 @@ public class CalendarExport {
             for (int page = 0; ; page++) {
                 Page<IncidentSummary> p = incidents.list(status, null, null, null, null, null, page, PAGE);
                 p.items().forEach(s -> ids.add(s.id()));
-                if ((long) (page + 1) * PAGE >= p.total()) {
+                // the total is counted only up to a limit: a page not full is the last one
+                if (p.items().size() < PAGE) {
                     break;
                 }
             }

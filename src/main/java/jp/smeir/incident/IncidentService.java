@@ -95,6 +95,10 @@ public class IncidentService {
     @Inject
     jp.smeir.assessment.WorkingTargets targets;
 
+    /** How far a list's total is counted: beyond, the page says the total is not exact (IncidentListing#page). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "incident.list.count-limit", defaultValue = "10000")
+    int countLimit;
+
     /** The answer to an open: the incident, and whether it is a replay of an earlier request with the same key. */
     public record Opened(IncidentView view, boolean replayed) {
     }
@@ -229,7 +233,7 @@ public class IncidentService {
         }
         Instant now = now();
         IncidentListing listing = new IncidentListing(status, type, overdue, dueBefore, ticketSystem, ticketId, now);
-        return QuarkusTransaction.requiringNew().call(() -> listing.page(page, size, now));
+        return QuarkusTransaction.requiringNew().call(() -> listing.page(page, size, now, countLimit));
     }
 
     // ── Change ─────────────────────────────────────────────────────────────────────────────────────────────

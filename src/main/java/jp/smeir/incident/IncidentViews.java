@@ -68,8 +68,16 @@ public final class IncidentViews {
                                   OffsetDateTime nextTargetAt, boolean overdue, List<String> incidentTypes, ExternalTicket externalTicket) {
     }
 
-    /** A page of results. */
-    public record Page<T>(List<T> items, int page, int size, long total) {
+    /**
+     * A page of results. {@code total} is counted up to a limit (setting {@code incident.list.count-limit}): an exact
+     * count of a broad filter over a big table costs a visit to every incident it picks, on every page asked for.
+     * Beyond the limit {@code total} is the limit and {@code totalExact} false.
+     */
+    public record Page<T>(List<T> items, int page, int size,
+                          @Schema(description = "How many incidents the filters pick; at most incident.list.count-limit (default 10000): "
+                                  + "when more are picked, this limit, with totalExact false") long total,
+                          @Schema(description = "false when more incidents than total are picked (total is then the count limit)")
+                          boolean totalExact) {
     }
 
     /** One entry of the history. */

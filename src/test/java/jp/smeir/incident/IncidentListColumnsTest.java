@@ -137,6 +137,9 @@ class IncidentListColumnsTest {
         check("dueBefore=" + weekAhead, all, i -> before(i.nextDueAt, now.plusSeconds(7 * 86400)));
         for (String type : List.of("MISDELIVERY", "RANSOMWARE", "MALWARE", "DDOS")) {
             check("type=" + type, all, i -> i.incidentTypes.contains("|" + type + "|"));
+            check("type=" + type + "&overdue=true", all,
+                    i -> i.incidentTypes.contains("|" + type + "|") && (before(i.nextDueAt, now) || before(i.nextTargetAt, now)));
+            check("type=" + type + "&status=OPEN", all, i -> i.incidentTypes.contains("|" + type + "|") && i.status == IncidentStatus.OPEN);
         }
         for (String status : List.of("OPEN", "CLOSED")) {
             check("status=" + status, all, i -> i.status.name().equals(status));
@@ -166,6 +169,7 @@ class IncidentListColumnsTest {
             var response = request.when().get("/api/v1/incidents").then().statusCode(200).extract();
             List<String> ids = response.path("items.id");
             assertThat(((Number) response.path("total")).longValue()).as(filter).isEqualTo(expected.size());
+            assertThat((Boolean) response.path("totalExact")).as(filter).isTrue();
             listed.addAll(ids);
             opened.addAll(response.path("items.openedAt"));
             if (ids.size() < 200) {
