@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Soak of the packaged service on loopback (issue 20, "Done when"): for DURATION seconds (default 600), with the
 # README's small-footprint options and H2, SoakDriver.java sends a bounded mixed load: two writers (open, replace
-# facts with If-Match, complete an item), three readers (an incident, the list with filters), assessments, at most
+# facts with If-Match, complete an item; 4 cycles a second in all), three readers (an incident, the list with
+# filters; 60 a second), assessments (20 a second) — SOAK_WRITES, SOAK_READS, SOAK_ASSESSMENTS change the rates — at most
 # four slow clients trickling bodies (half on time, half too slowly for the body timeout), and webhook deliveries to
 # a healthy subscriber and a hung one (accepts, never answers). The service's RSS is sampled every 2 s meanwhile.
 # At the end it prints, and fails (exit 1) on: any 5xx; any lost write (an acknowledged incident, version, facts or
 # completion not read back); a peak RSS of RSS_LIMIT MB (default 512) or more; a delivery made for the healthy
-# subscriber that it did not receive.
+# subscriber that it did not receive, or its lag at p99 of SOAK_LAG_LIMIT_MS (2000) or more.
 # Usage: src/bench/soak.sh   Environment: DURATION, PORT (default 18230; the subscribers listen on PORT+1 and PORT+2),
 # RSS_LIMIT, JAVA_OPTS, MALLOC_ARENA_MAX (see common.sh), SKIP_BUILD=1 to use target/quarkus-app as it is.
 set -euo pipefail
