@@ -30,6 +30,7 @@ echo "$(date -u +%Y-%m-%dT%H:%MZ), commit $(git rev-parse --short HEAD)$(git dif
 rows=()
 # row what target measured met
 row() { rows+=("| $1 | $2 | $3 | $4 |"); }
+bad() { [ "$NON2XX" = 0 ] || echo ", $NON2XX answers not 2xx"; }
 met() { if awk "BEGIN {exit !($1)}"; then echo met; else echo "**not met**"; fi; }
 [ -n "$PROFILE" ] && mkdir -p "$PROFILE"
 record() { [ -z "$PROFILE" ] || jcmd $PID JFR.start name="$1" settings=profile filename="$PROFILE/$1.jfr" > /dev/null; }
@@ -83,18 +84,19 @@ load $((WARMUP / 3)) post.lua /api/v1/incidents
 load $((WARMUP / 3)) get.lua "/api/v1/incidents/$ID?view=compact&lang=ja"
 echo "measuring, ${ROW} s per row…"
 record assessment-full; load "$ROW" post.lua /api/v1/assessments; recorded assessment-full
-full_rps=$RPS; full_p99=$P99
+full_rps=$RPS; full_p99=$P99; full_bad=$NON2XX
 record assessment-compact; load "$ROW" post.lua "/api/v1/assessments?view=compact&lang=ja"; recorded assessment-compact
 ratio=$(awk "BEGIN {printf \"%.1f\", $RPS / $full_rps}")
 row "assessment, compact Japanese view (\`view=compact&lang=ja\`)" "≥ 3× the full view's throughput; p99 < 5 ms" \
-  "$RPS/s = ${ratio}× the full view; p99 $P99 ms" "$(met "$ratio >= 3 && $P99 < 5")"
-row "assessment, full view" "p99 < 15 ms" "$full_rps/s, p99 $full_p99 ms" "$(met "$full_p99 < 15")"
+  "$RPS/s = ${ratio}× the full view; p99 $P99 ms$(bad)" "$(met "$ratio >= 3 && $P99 < 5 && $NON2XX == 0")"
+NON2XX=$full_bad
+row "assessment, full view" "p99 < 15 ms" "$full_rps/s, p99 $full_p99 ms$(bad)" "$(met "$full_p99 < 15 && $NON2XX == 0")"
 record incident-get; load "$ROW" get.lua "/api/v1/incidents/$ID?view=compact&lang=ja"; recorded incident-get
-row "GET one incident, compact Japanese view" "p99 < 15 ms" "$RPS/s, p99 $P99 ms" "$(met "$P99 < 15")"
+row "GET one incident, compact Japanese view" "p99 < 15 ms" "$RPS/s, p99 $P99 ms$(bad)" "$(met "$P99 < 15 && $NON2XX == 0")"
 record incident-open; load "$ROW" post.lua /api/v1/incidents; recorded incident-open
-row "open an incident on H2 (\`POST /api/v1/incidents\`)" "p99 < 50 ms" "$RPS/s, p99 $P99 ms$([ "$NON2XX" = 0 ] || echo ", $NON2XX non-2xx")" \
+row "open an incident on H2 (\`POST /api/v1/incidents\`)" "p99 < 50 ms" "$RPS/s, p99 $P99 ms$(bad)" \
   "$(met "$P99 < 50 && $NON2XX == 0")"
-[ "$NON2XX" = 0 ] || { echo "opens answered $NON2XX non-2xx; the service's last errors:"; grep '"level":"ERROR"' "$WORK/app.log" | tail -3 | cut -c1-400; } >&2
+[ "$NON2XX" = 0 ] || { echo "opens answered $NON2XX non-2xx; the service's last errors:"; grep '"level":"ERROR"' "$WORK/app.log" | tail -3 | cut -c1-400 || true; } >&2
 reloads=()
 record reload
 for i in 1 2 3; do
