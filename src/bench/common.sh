@@ -30,5 +30,5 @@ wait_ready() {
   done
 }
 
-# rss_mb <pid>: its resident memory now, in MB
-rss_mb() { ps -o rss= -p "$1" | awk '{printf "%d", $1/1024}'; }
+# rss_mb [pid]: its resident memory now, in MB (default: $PID, the service started)
+rss_mb() { ps -o rss= -p "${1:-$PID}" | awk '{printf "%d", $1/1024}'; }

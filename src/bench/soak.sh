@@ -28,10 +28,11 @@ CP="target/quarkus-app/lib/main/*"
 javac -cp "$CP" -d "$WORK/classes" src/bench/java/jp/smeir/bench/SoakDriver.java
 
 echo "soak: ${DURATION} s; java: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%Y-%m-%dT%H:%MZ);" \
-  "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with changes)'); JVM: $BENCH_JAVA_OPTS; $(uptime | sed 's/.*load/load/')"
-bench_java $BENCH_JAVA_OPTS -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
-  -Dincident.webhooks.allowed-hosts=127.0.0.1 -Dincident.rules.reload-rehearsal.enabled=false \
-  -jar target/quarkus-app/quarkus-run.jar > "$WORK/app.log" 2>&1 &
+  "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with changes)'); JVM: ${JAVA_OPTS:-the launcher's defaults}; $(uptime | sed 's/.*load/load/')"
+# as the README starts it: bin/incident-service, its AppCDS archive and small-footprint options (JAVA_OPTS replaces them)
+QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$BENCH_USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
+  bin/incident-service -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
+  -Dincident.webhooks.allowed-hosts=127.0.0.1 -Dincident.rules.reload-rehearsal.enabled=false > "$WORK/app.log" 2>&1 &
 PID=$!
 wait_ready "$BASE" $PID "$WORK/app.log"
 echo "started: RSS $(rss_mb $PID) MB"

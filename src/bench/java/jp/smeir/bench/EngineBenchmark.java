@@ -166,11 +166,8 @@ public class EngineBenchmark {
             IncidentType type = types[(int) ((i / sectors.length) % types.length)];
             drl.append("rule \"Generated ").append(i).append(" – ").append(sector).append(", ").append(type).append(", ").append(i)
                     .append(" persons → a severity reason\"\n")
-                    .append("    @inForce(\"2000-01-01\", \"service\")
-    @stage(\"SEVERITY\")
-    @basis(\"synthetic rule for the scaling benchmark — legal-basis §16\")
-when
-")
+                    .append("    @inForce(\"2000-01-01\", \"service\")\n    @stage(\"SEVERITY\")\n")
+                    .append("    @basis(\"synthetic rule for the scaling benchmark — legal-basis §16\")\nwhen\n")
                     .append("    Organization( sector == Sector.").append(sector).append(" )\n")
                     .append("    IncidentType( this == IncidentType.").append(type).append(" )\n")
                     .append("    PersonalData( affectedPersons == ").append(i).append(" )\nthen\n")

@@ -59,6 +59,21 @@ public class RuleEngineProducer {
         thread.start();
     }
 
+    /**
+     * Builds and warms a rule base from the folder, if there is one, and throws it away: for the run that records
+     * the AppCDS archive at package time, so that the classes a start needs for its build are recorded.
+     */
+    public static void train(Path folder) {
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            return;
+        }
+        try {
+            Warmup.run(RuleBase.build(folder));
+        } catch (Exception e) {
+            LOG.warnf("the AppCDS training build of %s failed (the archive holds fewer classes): %s", folder, e);
+        }
+    }
+
     /** The rules folder as known before config is read: the system property, the environment, or {@code rules}. */
     public static Path earlyFolder() {
         String folder = System.getProperty("incident.rules.folder", System.getenv().getOrDefault("INCIDENT_RULES_FOLDER", "rules"));

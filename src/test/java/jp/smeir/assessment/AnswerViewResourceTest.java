@@ -212,6 +212,18 @@ class AnswerViewResourceTest {
         JsonNode ja = tree(given().queryParam("lang", "ja").when().get("/api/v1/incidents/" + id));
         assertThat(iterable(ja.path("assessment").path("notifications").get(0).path("detail").fieldNames())).containsExactly("ja");
         given().queryParam("view", "all").when().get("/api/v1/incidents/" + id).then().statusCode(400).body("errors.field", hasItem("view"));
+        // GET one incident compact (a ticket system's poll, BENCHMARKS.md): the items as a list needs them, the rest kept
+        Response read = given().queryParam("view", "compact").queryParam("lang", "ja").when().get("/api/v1/incidents/" + id);
+        read.then().statusCode(200).header("ETag", "\"0\"");
+        JsonNode compact = TestRules.JSON.readTree(read.asByteArray());
+        assertThat(compact.path("id").asText()).isEqualTo(id);
+        assertThat(compact.path("progress").size()).isEqualTo(39);
+        assertThat(iterable(compact.path("assessment").path("notifications").get(0).fieldNames()))
+                .isSubsetOf("code", "status", "stage", "priority", "title", "dueAt", "targetAt");
+        assertThat(iterable(compact.path("assessment").path("actions").get(0).path("title").fieldNames())).containsExactly("ja");
+        assertThat(compact.path("assessment").has("firedRules")).isFalse();
+        assertThat(read.asByteArray().length).as("bytes of the compact incident")
+                .isLessThan(given().when().get("/api/v1/incidents/" + id).asByteArray().length / 3);
 
         given().contentType("application/json").body("{\"by\": \"Sato\"}")
                 .when().post("/api/v1/incidents/" + id + "/items/ISOLATE_FROM_NETWORK/completion").then().statusCode(200);
