@@ -28,7 +28,7 @@ CP="target/quarkus-app/lib/main/*"
 javac -cp "$CP" -d "$WORK/classes" src/bench/java/jp/smeir/bench/SoakDriver.java
 
 echo "soak: ${DURATION} s; java: $(java -version 2>&1 | head -1); cores: $(nproc); $(date -u +%Y-%m-%dT%H:%MZ);" \
-  "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with changes)'); JVM: ${JAVA_OPTS:-the launcher's defaults}; $(uptime | sed 's/.*load/load/')"
+  "commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src pom.xml || echo ' (with changes)'); JVM: ${JAVA_OPTS:-launcher defaults}; $(uptime | sed 's/.*load/load/')"
 # as the README starts it: bin/incident-service, its AppCDS archive and small-footprint options (JAVA_OPTS replaces them)
 QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$BENCH_USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
   bin/incident-service -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
@@ -49,7 +49,7 @@ echo "RSS: $(awk 'NR == 1 {print $2}' "$WORK/rss") MB at the start, $(tail -1 "$
   "peak $peak MB sampled every 2 s ($(wc -l < "$WORK/rss") samples), VmHWM $(grep VmHWM /proc/$PID/status | awk '{printf "%d", $2/1024}') MB; limit $RSS_LIMIT MB"
 echo "RSS each minute (MB): $(awk 'NR % 30 == 1 {printf "%s ", $2}' "$WORK/rss")"
 echo "service log: $(grep -c ' ERROR ' "$WORK/app.log" || true) ERROR lines, $(grep -c ' WARN ' "$WORK/app.log" || true) WARN lines"
-grep -E ' (ERROR|WARN) ' "$WORK/app.log" | sed -E 's/^[0-9-]+ [0-9:,]+ //' | cut -c1-160 | sort | uniq -c | sort -rn | head -8
+grep -E ' (ERROR|WARN) ' "$WORK/app.log" | sed -E 's/^[0-9-]+ [0-9:,]+ //' | cut -c1-160 | sort | uniq -c | sort -rn | head -8 || true
 echo "$(uptime | sed 's/.*load/load/') at the end"
 [ "$peak" -lt "$RSS_LIMIT" ] || { echo "SOAK FAILED: peak RSS $peak MB"; status=1; }
 exit $status

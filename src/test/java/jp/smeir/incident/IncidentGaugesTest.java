@@ -50,7 +50,7 @@ class IncidentGaugesTest {
         assertThat(metrics).contains("# HELP incident_open Incidents not closed")
                 .contains("# HELP incident_overdue Incidents with at least one item past its legal deadline or working target")
                 .contains("# TYPE incident_webhook_deliveries_failed gauge");
-        // the gauges are refreshed every second in tests: let them catch up with what earlier tests stored
+        // a scrape has the gauges counted again when they are a second old (in tests): let them catch up with what earlier tests stored
         Thread.sleep(2_500);
         long open = await("incident_open", v -> true);
         long overdue = await("incident_overdue", v -> true);
@@ -95,7 +95,7 @@ class IncidentGaugesTest {
         return given().auth().none().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
-    /** The gauge's value once it satisfies the condition (the gauges are counted every second in tests). */
+    /** The gauge's value once it satisfies the condition (each scrape has stale gauges counted again). */
     private static long await(String gauge, LongPredicate condition) throws InterruptedException {
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         long value = -1;
