@@ -107,7 +107,9 @@ class ThreeInstancesIT {
             List<String> reminders = got.stream().filter(r -> r.type().equals("obligation.overdue"))
                     .map(r -> r.json().path("incidentId").asText() + " " + r.json().path("item").path("code").asText()).toList();
             assertThat(reminders).as("overdue reminders, one per incident and duty").isNotEmpty().doesNotHaveDuplicates();
-            assertThat(reminders.stream().map(r -> r.split(" ")[0]).distinct().count()).isEqualTo(INCIDENTS / 10);
+            // the database may hold other tests' incidents, whose reminders this subscriber gets too: count this test's
+            Set<String> mine = Set.copyOf(ids);
+            assertThat(reminders.stream().map(r -> r.split(" ")[0]).filter(mine::contains).distinct().count()).isEqualTo(INCIDENTS / 10);
 
             phase("deliveries and reminders checked");
             // 2. a reload on one instance is served by all three within 5 s
