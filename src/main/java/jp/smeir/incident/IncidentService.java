@@ -186,7 +186,7 @@ public class IncidentService {
         incident.eventSeq = 1;
         applyAssessment(incident, assessment, Set.of());
         incident.persist();
-        IncidentTypeRow.replace(incident.id, facts.normalized().incidentTypes(), true);
+        IncidentTypeRow.replace(incident, facts.normalized().incidentTypes(), true);
         record(incident, incident.assessmentSeq, assessment);
         event(incident.id, incident.eventSeq, IncidentEvent.Type.OPENED, now, who, Map.of(
                 "rulesetVersion", assessment.rulesetVersion(),
@@ -259,10 +259,10 @@ public class IncidentService {
             incident.title = facts.title();
             incident.awareAt = facts.awareAt().toInstant();
             incident.incidentTypes = typesColumn(facts);
-            IncidentTypeRow.replace(id, facts.normalized().incidentTypes(), false);
             incident.updatedAt = now;
             ItemMarks marks = ItemMarks.of(id);
             applyAssessment(incident, assessment, marks.settled());
+            IncidentTypeRow.replace(incident, facts.normalized().incidentTypes(), false);
             store(incident, assessment);
             append(incident, IncidentEvent.Type.FACTS_CHANGED, now, who, Map.of("changes", changes));
             append(incident, IncidentEvent.Type.REASSESSED, now, who, Map.of(
@@ -423,12 +423,17 @@ public class IncidentService {
 
     /**
      * Sets what the incident derives from its current assessment and the items settled (done or not applicable);
-     * a closed one has nothing due.
+     * a closed one has nothing due. Its type rows, once stored, follow its overdue time.
      */
     static void applyAssessment(Incident incident, Assessment assessment, Set<String> settled) {
         incident.severity = assessment.severity();
         incident.nextDueAt = next(incident, assessment, settled, Item::dueAt);
         incident.nextTargetAt = next(incident, assessment, settled, Item::targetAt);
+        Instant before = incident.overdueFrom;
+        incident.derive();
+        if (before != null) {
+            IncidentTypeRow.follow(incident, before);
+        }
     }
 
     private static Instant next(Incident incident, Assessment assessment, Set<String> settled,

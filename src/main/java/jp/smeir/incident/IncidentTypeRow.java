@@ -1,5 +1,6 @@
 package jp.smeir.incident;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +18,9 @@ import jp.smeir.facts.IncidentType;
 /**
  * One type of an incident, one row each, so that the list's type filter is an index range (the incident's own
  * {@code incident_types} column, which the views read, is not indexable). Kept by {@link #replace} wherever
- * the facts are written.
+ * the facts are written. Each row repeats the incident's opening time and {@link Incident#overdueFrom} (kept by
+ * {@link #follow}), so that a page of a type, overdue or not, is read in the list's order from the type's rows
+ * alone, and counted as one range of them (V13__type_rows_listed).
  */
 @Entity
 @Table(name = "incident_type")
@@ -32,8 +35,18 @@ public class IncidentTypeRow extends PanacheEntityBase {
 
     public String type;
 
-    /** Makes the rows of an incident those of {@code types}; in the transaction that writes its facts. */
-    static void replace(UUID incidentId, List<IncidentType> types, boolean isNew) {
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "overdue_from")
+    public Instant overdueFrom;
+
+    /**
+     * Makes the rows of an incident those of {@code types}; in the transaction that writes its facts, after its
+     * overdue time is set ({@link IncidentService#applyAssessment}).
+     */
+    static void replace(Incident incident, List<IncidentType> types, boolean isNew) {
+        UUID incidentId = incident.id;
         if (!isNew) {
             List<String> names = types.stream().map(Enum::name).toList();
             List<IncidentTypeRow> stored = list("incidentId", incidentId);
@@ -45,7 +58,16 @@ public class IncidentTypeRow extends PanacheEntityBase {
             IncidentTypeRow row = new IncidentTypeRow();
             row.incidentId = incidentId;
             row.type = type.name();
+            row.openedAt = incident.openedAt;
+            row.overdueFrom = incident.overdueFrom;
             row.persist();
+        }
+    }
+
+    /** Gives the rows of a stored incident its overdue time, {@code before} being the time they hold. */
+    static void follow(Incident incident, Instant before) {
+        if (!incident.overdueFrom.equals(before)) {
+            update("overdueFrom = ?1 where incidentId = ?2", incident.overdueFrom, incident.id);
         }
     }
 }

@@ -124,6 +124,10 @@ class IncidentListColumnsTest {
             assertThat(i.overdueFrom).as("overdue_from of %s", id).isEqualTo(earliest);
             assertThat(i.ticketSystemKey).isEqualTo(i.ticketSystem == null ? null : i.ticketSystem.toLowerCase(Locale.ROOT));
             assertThat(types(id)).containsExactlyInAnyOrder(Stream.of(i.incidentTypes.split("\\|")).filter(s -> !s.isEmpty()).toArray(String[]::new));
+            for (IncidentTypeRow row : typeRows(id)) {
+                assertThat(row.overdueFrom).as("overdue_from of %s's %s row", id, row.type).isEqualTo(i.overdueFrom);
+                assertThat(row.openedAt).as("opened_at of %s's %s row", id, row.type).isEqualTo(i.openedAt);
+            }
         }
     }
 
@@ -139,6 +143,8 @@ class IncidentListColumnsTest {
             check("type=" + type, all, i -> i.incidentTypes.contains("|" + type + "|"));
             check("type=" + type + "&overdue=true", all,
                     i -> i.incidentTypes.contains("|" + type + "|") && (before(i.nextDueAt, now) || before(i.nextTargetAt, now)));
+            check("type=" + type + "&overdue=false", all,
+                    i -> i.incidentTypes.contains("|" + type + "|") && !before(i.nextDueAt, now) && !before(i.nextTargetAt, now));
             check("type=" + type + "&status=OPEN", all, i -> i.incidentTypes.contains("|" + type + "|") && i.status == IncidentStatus.OPEN);
         }
         for (String status : List.of("OPEN", "CLOSED")) {
@@ -186,8 +192,11 @@ class IncidentListColumnsTest {
     }
 
     private static List<String> types(String id) {
-        return QuarkusTransaction.requiringNew().call(() -> IncidentTypeRow.<IncidentTypeRow>list("incidentId", UUID.fromString(id))
-                .stream().map(r -> r.type).toList());
+        return typeRows(id).stream().map(r -> r.type).toList();
+    }
+
+    private static List<IncidentTypeRow> typeRows(String id) {
+        return QuarkusTransaction.requiringNew().call(() -> IncidentTypeRow.<IncidentTypeRow>list("incidentId", UUID.fromString(id)));
     }
 
     private static String open(String body) {

@@ -55,8 +55,9 @@ class IncidentListCountLimitTest {
         expect("ticketSystem=" + system + "&overdue=false", LIMIT + 1, LIMIT, false);
         expect("ticketSystem=" + system + "&status=OPEN", LIMIT + 1, LIMIT, false);
         expect("ticketSystem=" + system + "&type=MISDELIVERY", LIMIT + 1, LIMIT, false);
-        // the type alone is counted on the type rows; unfiltered on the incidents
+        // the type alone or with overdue is counted on the type rows; unfiltered on the incidents
         assertThat(total("type=MISDELIVERY")).isEqualTo(List.of(LIMIT, false));
+        assertThat(total("type=MISDELIVERY&overdue=false")).isEqualTo(List.of(LIMIT, false));
         assertThat(total("")).isEqualTo(List.of(LIMIT, false));
         // a filter that picks one is exact
         assertThat(total("ticketSystem=" + system + "&ticketId=L-3")).isEqualTo(List.of(1, true));
