@@ -169,6 +169,11 @@ public final class ListBenchmark {
                 for (Table t : children) {
                     for (Object[] row : t.rowsByIncident().getOrDefault(templateId, List.of())) {
                         Object[] child = shifted(row, t, shift);
+                        if (t.name().equals("obligation_deadline") && instant(child[t.columns().indexOf("due_at")]).isBefore(now)) {
+                            // the service drops a deadline once its overdue reminder is out: a copy that keeps it would
+                            // leave the first reminder sweep thousands of reminders to send while the filters are timed
+                            continue;
+                        }
                         set(child, t, "incident_id", id);
                         add(inserts.get(t.name()), t, child);
                     }

@@ -48,6 +48,13 @@ public class ObligationDeadline extends PanacheEntityBase {
     public Instant remindAfter;
 
     /**
+     * The next moment there is a reminder to send, set by the sweep ({@link Reminders}); null until a sweep has
+     * found the deadline within its horizon, and again after every restart (lead times may have changed).
+     */
+    @Column(name = "next_remind_at")
+    public Instant nextRemindAt;
+
+    /**
      * Replaces an incident's watched deadlines with those of its current assessment; call in the transaction
      * that changes the assessment, a completion, a not-applicable mark or the status. A closed incident has none.
      *

@@ -7,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +31,8 @@ import jp.smeir.webhook.EventType;
  * A working target (the service's time for 直ちに / 速やかに) is reminded of as a deadline is, and the events say
  * which ({@code data.kind} DEADLINE or TARGET); a lead time that reaches back before awareAt gives no reminder
  * for a target. When several lead times are crossed at once (an incident opened late), only the nearest is
- * sent. A deadline leaves the watch list once its overdue reminder is out, so a sweep only ever looks at
- * deadlines ahead.
+ * sent. A deadline leaves the watch list once its overdue reminder is out, and between its reminders no sweep
+ * looks at it: each visit plans the next ({@link ObligationDeadline#nextRemindAt}).
  */
 @ApplicationScoped
 public class Reminders {
@@ -50,6 +52,9 @@ public class Reminders {
     /** Set at shutdown: no sweep starts, and the one in progress stops at its next deadline. */
     private volatile boolean stopping;
 
+    /** Whether a sweep has planned every deadline again since start (see {@link #sweep}). */
+    private boolean replanned;
+
     @Scheduled(every = "${incident.reminders.poll-interval:60s}", delayed = "${incident.reminders.start-delay:5s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -66,20 +71,38 @@ public class Reminders {
         }
     }
 
-    /** Sends every reminder that is due now; returns how many events were emitted. */
-    public synchronized int sweep() {
+    /** What a sweep did: how many deadlines it looked at, and how many reminders it sent. */
+    public record Sweep(int looked, int sent) {
+    }
+
+    /**
+     * Sends every reminder that is due now. Looks at the deadlines whose next reminder has come
+     * ({@link ObligationDeadline#nextRemindAt}) and at those within the longest lead time that no sweep has planned
+     * yet; after the first sweep since start every deadline is planned again, as the lead times may have changed.
+     */
+    public synchronized Sweep sweep() {
         Instant now = clock.instant();
         Duration horizon = java.util.stream.Stream.concat(config.leadTimes().stream(),
                         config.codeLeadTimes().values().stream().flatMap(List::stream))
                 .max(Comparator.naturalOrder()).orElse(Duration.ZERO);
         Instant until = now.plus(horizon);
-        List<ObligationDeadline> candidates = QuarkusTransaction.requiringNew().call(() -> ObligationDeadline.<ObligationDeadline>list(
-                "dueAt <= ?1 order by dueAt", until));
+        if (!replanned) {
+            QuarkusTransaction.requiringNew().run(() -> ObligationDeadline.update("nextRemindAt = null where nextRemindAt is not null"));
+            replanned = true;
+        }
+        List<ObligationDeadline> candidates = QuarkusTransaction.requiringNew().call(() -> {
+            List<ObligationDeadline> due = new ArrayList<>(ObligationDeadline.<ObligationDeadline>list("nextRemindAt <= ?1", now));
+            due.addAll(ObligationDeadline.list("nextRemindAt is null and dueAt <= ?1", until));
+            due.sort(Comparator.comparing((ObligationDeadline d) -> d.dueAt));
+            return due;
+        });
         int sent = 0;
+        int looked = 0;
         for (ObligationDeadline candidate : candidates) {
             if (stopping) {
                 break; // the rest is reminded of after the next start
             }
+            looked++;
             try {
                 sent += QuarkusTransaction.requiringNew().call(() -> remind(candidate.incidentId, candidate.id, now));
             } catch (RuntimeException e) {
@@ -87,7 +110,7 @@ public class Reminders {
                 LOG.warnf(e, "reminder for deadline %d of incident %s not sent this sweep", candidate.id, candidate.incidentId);
             }
         }
-        return sent;
+        return new Sweep(looked, sent);
     }
 
     private int remind(java.util.UUID incidentId, long deadlineId, Instant now) {
@@ -98,7 +121,7 @@ public class Reminders {
         if (d == null) {
             return 0;
         }
-        Set<String> sent = ReminderSent.kinds(d);
+        Set<String> sent = new HashSet<>(ReminderSent.kinds(d));
         if (d.dueAt.isBefore(now)) {
             // overdue once the deadline's last second has passed, as for the incident's overdue flag; after
             // that reminder there is nothing more to watch, so the sweep never looks at this deadline again
@@ -119,24 +142,37 @@ public class Reminders {
                 crossed.add(lead);
             }
         }
-        if (crossed.isEmpty()) {
-            return 0;
-        }
-        Duration nearest = crossed.stream().min(Comparator.naturalOrder()).orElseThrow();
-        boolean nearestSent = sent.contains(kind(nearest));
+        Optional<Duration> nearest = crossed.stream().min(Comparator.naturalOrder());
+        boolean nearestSent = nearest.isEmpty() || sent.contains(kind(nearest.get()));
         for (Duration lead : crossed) {
-            if (!sent.contains(kind(lead))) {
+            if (sent.add(kind(lead))) {
                 ReminderSent.record(d, kind(lead), now);
             }
         }
+        d.nextRemindAt = next(d, sent);
         if (nearestSent) {
             return 0;
         }
         Map<String, Object> data = time(d);
-        data.put("leadTime", nearest.toString());
+        data.put("leadTime", nearest.get().toString());
         data.put("remaining", Duration.between(now, d.dueAt).toString());
         incidents.emitForItem(EventType.OBLIGATION_DUE_SOON, d.incidentId, d.code, data);
         return 1;
+    }
+
+    /**
+     * The next moment the deadline has a reminder to send: the nearest lead time not reminded of yet (those crossed
+     * are all recorded by then), or else the deadline itself, once past which it is overdue.
+     */
+    private Instant next(ObligationDeadline d, Set<String> sent) {
+        Instant next = d.dueAt;
+        for (Duration lead : leadTimes(d.code)) {
+            Instant moment = d.dueAt.minus(lead);
+            if (!sent.contains(kind(lead)) && (d.remindAfter == null || moment.isAfter(d.remindAfter)) && moment.isBefore(next)) {
+                next = moment;
+            }
+        }
+        return next;
     }
 
     /** Which time a reminder is about: {@code dueAt} and kind DEADLINE, or {@code targetAt} and kind TARGET (not law). */

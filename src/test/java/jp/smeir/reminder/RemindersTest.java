@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 
 import jp.smeir.support.Incidents;
@@ -159,6 +163,33 @@ class RemindersTest {
         assertThat(receiver.delivered()).filteredOn(r -> r.json().path("incidentId").asText().equals(incident))
                 .filteredOn(r -> r.json().path("item").path("code").asText().equals("PPC_PRELIMINARY_REPORT")).singleElement()
                 .satisfies(r -> assertThat(r.json().path("item").path("assignee").asText()).isEqualTo("jira:sato"));
+    }
+
+    @Test
+    void aSweepPlansEachDeadlinesNextReminderAndLooksAtNoneBeforeItComes() {
+        // the notice's working target (2026-11-21 09:30 JST) is within the longest lead time (48 h), the reports not
+        clock.set(Instant.parse("2026-11-20T02:00:07Z"));
+        assertThat(reminders.sweep().looked()).isPositive();
+        assertThat(nextReminders()).containsEntry("DATA_SUBJECT_NOTICE", Instant.parse("2026-11-20T22:30:00Z"))
+                .containsEntry("PPC_PRELIMINARY_REPORT", null).containsEntry("PPC_FINAL_REPORT", null);
+        clock.set(Instant.parse("2026-11-20T02:00:08Z"));
+        assertThat(reminders.sweep().looked()).as("every deadline within the horizon is planned: none has come since").isZero();
+        assertThat(at("2026-11-20T22:30:00Z", "TARGET")).containsExactly("DATA_SUBJECT_NOTICE obligation.due_soon PT2H");
+        assertThat(nextReminders()).as("then the target itself, past which it is overdue")
+                .containsEntry("DATA_SUBJECT_NOTICE", Instant.parse("2026-11-21T00:30:00Z"));
+        clock.set(Instant.parse("2026-11-23T15:00:00Z"));
+        reminders.sweep();
+        assertThat(nextReminders()).as("day 3 reminded of: next the 24-hour one")
+                .containsEntry("PPC_PRELIMINARY_REPORT", Instant.parse("2026-11-24T14:59:59Z"));
+    }
+
+    /** The next reminder planned for each watched deadline of this incident. */
+    private Map<String, Instant> nextReminders() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, Instant> next = new HashMap<>();
+            ObligationDeadline.<ObligationDeadline>list("incidentId", UUID.fromString(incident)).forEach(d -> next.put(d.code, d.nextRemindAt));
+            return next;
+        });
     }
 
     @Test
