@@ -1,6 +1,8 @@
 package jp.smeir.reminder;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,8 +50,9 @@ public class ObligationDeadline extends PanacheEntityBase {
     public Instant remindAfter;
 
     /**
-     * The next moment there is a reminder to send, set by the sweep ({@link Reminders}); null until a sweep has
-     * found the deadline within its horizon, and again after every restart (lead times may have changed).
+     * The next moment there is a reminder to send ({@link #plan}): set when the deadline is written and by each
+     * sweep that visits it ({@link Reminders}); null after a restart (the lead times may have changed) until a sweep
+     * finds the deadline within its horizon.
      */
     @Column(name = "next_remind_at")
     public Instant nextRemindAt;
@@ -70,6 +73,7 @@ public class ObligationDeadline extends PanacheEntityBase {
         if (closed) {
             return;
         }
+        ReminderConfig config = io.quarkus.arc.Arc.container().instance(ReminderConfig.class).get();
         for (Item item : assessment.items()) {
             if (item.mandatory() && item.dueOrTargetAt() != null && !settled.contains(item.code())) {
                 ObligationDeadline d = new ObligationDeadline();
@@ -78,8 +82,25 @@ public class ObligationDeadline extends PanacheEntityBase {
                 d.dueAt = item.dueOrTargetAt().toInstant();
                 d.target = item.dueAt() == null;
                 d.remindAfter = d.target ? assessment.awareAt().toInstant() : null;
+                d.nextRemindAt = d.plan(Reminders.leadTimes(config, d.code), Set.of());
                 d.persist();
             }
         }
+    }
+
+    /**
+     * The next moment this deadline has a reminder to send: the nearest of the {@code leads} before it not reminded
+     * of yet ({@code sent}; those reaching back to {@link #remindAfter} give none), or else the deadline itself, once
+     * past which it is overdue.
+     */
+    Instant plan(List<Duration> leads, Set<String> sent) {
+        Instant next = dueAt;
+        for (Duration lead : leads) {
+            Instant moment = dueAt.minus(lead);
+            if (!sent.contains(Reminders.kind(lead)) && (remindAfter == null || moment.isAfter(remindAfter)) && moment.isBefore(next)) {
+                next = moment;
+            }
+        }
+        return next;
     }
 }

@@ -77,8 +77,8 @@ public class Reminders {
 
     /**
      * Sends every reminder that is due now. Looks at the deadlines whose next reminder has come
-     * ({@link ObligationDeadline#nextRemindAt}) and at those within the longest lead time that no sweep has planned
-     * yet; after the first sweep since start every deadline is planned again, as the lead times may have changed.
+     * ({@link ObligationDeadline#nextRemindAt}) and at those within the longest lead time not planned; the first
+     * sweep since start unplans every deadline, as the lead times may have changed since they were planned.
      */
     public synchronized Sweep sweep() {
         Instant now = clock.instant();
@@ -136,7 +136,7 @@ public class Reminders {
             return 1;
         }
         List<Duration> crossed = new ArrayList<>();
-        for (Duration lead : leadTimes(d.code)) {
+        for (Duration lead : leadTimes(config, d.code)) {
             Instant moment = d.dueAt.minus(lead);
             if (!moment.isAfter(now) && (d.remindAfter == null || moment.isAfter(d.remindAfter))) {
                 crossed.add(lead);
@@ -149,7 +149,7 @@ public class Reminders {
                 ReminderSent.record(d, kind(lead), now);
             }
         }
-        d.nextRemindAt = next(d, sent);
+        d.nextRemindAt = d.plan(leadTimes(config, d.code), sent);
         if (nearestSent) {
             return 0;
         }
@@ -160,21 +160,6 @@ public class Reminders {
         return 1;
     }
 
-    /**
-     * The next moment the deadline has a reminder to send: the nearest lead time not reminded of yet (those crossed
-     * are all recorded by then), or else the deadline itself, once past which it is overdue.
-     */
-    private Instant next(ObligationDeadline d, Set<String> sent) {
-        Instant next = d.dueAt;
-        for (Duration lead : leadTimes(d.code)) {
-            Instant moment = d.dueAt.minus(lead);
-            if (!sent.contains(kind(lead)) && (d.remindAfter == null || moment.isAfter(d.remindAfter)) && moment.isBefore(next)) {
-                next = moment;
-            }
-        }
-        return next;
-    }
-
     /** Which time a reminder is about: {@code dueAt} and kind DEADLINE, or {@code targetAt} and kind TARGET (not law). */
     private static Map<String, Object> time(ObligationDeadline d) {
         Map<String, Object> data = new LinkedHashMap<>();
@@ -183,7 +168,8 @@ public class Reminders {
         return data;
     }
 
-    private List<Duration> leadTimes(String code) {
+    /** The lead times before a deadline of {@code code}: those of every deadline and the code's own. */
+    static List<Duration> leadTimes(ReminderConfig config, String code) {
         List<Duration> leads = new ArrayList<>(config.leadTimes());
         leads.addAll(config.codeLeadTimes().getOrDefault(code, List.of()));
         return leads;

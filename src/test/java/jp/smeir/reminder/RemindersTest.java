@@ -166,20 +166,25 @@ class RemindersTest {
     }
 
     @Test
-    void aSweepPlansEachDeadlinesNextReminderAndLooksAtNoneBeforeItComes() {
-        // the notice's working target (2026-11-21 09:30 JST) is within the longest lead time (48 h), the reports not
+    void eachDeadlineIsPlannedAtItsNextReminderAndNoSweepLooksAtItBefore() {
+        reminders.sweep();   // the first sweep since start unplans every deadline: made before what is checked here
+        incident = given().contentType("application/json").body(Incidents.misdelivery(1500, "planned reminders"))
+                .when().post("/api/v1/incidents").then().statusCode(201).extract().path("id");
+        // the notice's working target is 2026-11-21 09:30 JST (24 h before it is awareAt: no reminder), the
+        // preliminary report's deadline 2026-11-25 23:59:59 JST (48 h before), the final report's 2026-12-21 (24 h)
+        assertThat(nextReminders()).as("planned when written")
+                .containsEntry("DATA_SUBJECT_NOTICE", Instant.parse("2026-11-20T22:30:00Z"))
+                .containsEntry("PPC_PRELIMINARY_REPORT", Instant.parse("2026-11-23T14:59:59Z"))
+                .containsEntry("PPC_FINAL_REPORT", Instant.parse("2026-12-20T14:59:59Z"));
         clock.set(Instant.parse("2026-11-20T02:00:07Z"));
-        assertThat(reminders.sweep().looked()).isPositive();
-        assertThat(nextReminders()).containsEntry("DATA_SUBJECT_NOTICE", Instant.parse("2026-11-20T22:30:00Z"))
-                .containsEntry("PPC_PRELIMINARY_REPORT", null).containsEntry("PPC_FINAL_REPORT", null);
+        reminders.sweep();
         clock.set(Instant.parse("2026-11-20T02:00:08Z"));
-        assertThat(reminders.sweep().looked()).as("every deadline within the horizon is planned: none has come since").isZero();
+        assertThat(reminders.sweep().looked()).as("no reminder has come in the second since the last sweep").isZero();
         assertThat(at("2026-11-20T22:30:00Z", "TARGET")).containsExactly("DATA_SUBJECT_NOTICE obligation.due_soon PT2H");
         assertThat(nextReminders()).as("then the target itself, past which it is overdue")
                 .containsEntry("DATA_SUBJECT_NOTICE", Instant.parse("2026-11-21T00:30:00Z"));
-        clock.set(Instant.parse("2026-11-23T15:00:00Z"));
-        reminders.sweep();
-        assertThat(nextReminders()).as("day 3 reminded of: next the 24-hour one")
+        assertThat(at("2026-11-23T15:00:00Z")).containsExactly("PPC_PRELIMINARY_REPORT obligation.due_soon PT48H");
+        assertThat(nextReminders()).as("then the 24-hour one")
                 .containsEntry("PPC_PRELIMINARY_REPORT", Instant.parse("2026-11-24T14:59:59Z"));
     }
 
