@@ -20,7 +20,7 @@ import jp.smeir.assessment.AssessmentService;
 import jp.smeir.common.Roles;
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.incident.AssessmentDiff;
-import jp.smeir.incident.IncidentService;
+import jp.smeir.incident.IncidentOpening;
 import jp.smeir.problem.ProblemException;
 
 /**
@@ -48,7 +48,7 @@ public class AssessPage {
     AssessmentService assessments;
 
     @Inject
-    IncidentService incidents;
+    IncidentOpening opening;
 
     @GET
     public Response show() {
@@ -88,7 +88,7 @@ public class AssessPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response save(MultivaluedMap<String, String> posted) {
         try {
-            var opened = incidents.open(form.read(posted), null, null, false);
+            var opened = opening.open(form.read(posted), null, null, false);
             URI to = URI.create("/console/incident?id=" + opened.view().id());
             return page.fragment() ? Response.ok().header("HX-Redirect", to.toString()).build() : Response.seeOther(to).build();
         } catch (ProblemException e) {

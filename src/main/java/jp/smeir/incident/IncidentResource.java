@@ -61,6 +61,9 @@ public class IncidentResource {
     IncidentService service;
 
     @Inject
+    IncidentOpening opening;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -97,7 +100,7 @@ public class IncidentResource {
         AnswerView shown = AnswerView.of(lang, answerView);
         ExternalTicket ticket = ticket(body);
         IncidentFacts facts = facts(withoutTicket(body));
-        IncidentService.Opened opened = service.open(facts, ticket, idempotencyKey,
+        IncidentOpening.Opened opened = opening.open(facts, ticket, idempotencyKey,
                 Boolean.TRUE.equals(bool("allowDuplicateTicket", allowDuplicateTicket)));
         IncidentView view = opened.view();
         return Response.created(URI.create("/api/v1/incidents/" + view.id()))

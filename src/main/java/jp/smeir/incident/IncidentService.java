@@ -2,15 +2,11 @@ package jp.smeir.incident;
 
 import static jp.smeir.deadline.JapaneseCalendar.inJapan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +48,6 @@ import jp.smeir.incident.IncidentViews.IncidentView;
 import jp.smeir.incident.IncidentViews.ItemProgress;
 import jp.smeir.incident.IncidentViews.Page;
 import jp.smeir.incident.IncidentViews.StatusChange;
-import jp.smeir.problem.FieldError;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemException;
 import jp.smeir.reminder.ObligationDeadline;
@@ -62,7 +57,7 @@ import jp.smeir.webhook.ObligationEvents;
 import jp.smeir.webhook.Outbox;
 
 /**
- * Follows incidents from first report to closure. Every change is one transaction that updates the incident,
+ * Follows incidents from first report to closure (opening is {@link IncidentOpening}). Every change is one transaction that updates the incident,
  * stores what was decided and appends to its history; writers to one incident are serialised by a row lock,
  * and HTTP callers by the incident's version (ETag / If-Match).
  */
@@ -98,114 +93,6 @@ public class IncidentService {
     /** How far a list's total is counted: beyond, the page says the total is not exact (IncidentListing#page). */
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "incident.list.count-limit", defaultValue = "10000")
     int countLimit;
-
-    /** The answer to an open: the incident, and whether it is a replay of an earlier request with the same key. */
-    public record Opened(IncidentView view, boolean replayed) {
-    }
-
-    // ── Open ───────────────────────────────────────────────────────────────────────────────────────────────
-
-    /** Opens an incident; one for a ticket that already has one is a 409 unless {@code allowDuplicateTicket}. */
-    public Opened open(IncidentFacts facts, ExternalTicket ticket, String keyAsSent, boolean allowDuplicateTicket) {
-        assessments.requireValid(facts);
-        validate(ticket, keyAsSent);
-        String who = actor.name();
-        // a key is the caller's own: another user's same key opens another incident, and learns nothing of this one
-        String idempotencyKey = keyAsSent == null ? null : scoped(who, keyAsSent);
-        // The digest only tells a replay from a reuse of the key, so a request without a key needs none.
-        String digest = idempotencyKey == null ? null : digest(facts, ticket);
-        if (idempotencyKey != null) {
-            Opened earlier = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, digest));
-            if (earlier != null) {
-                return earlier;
-            }
-        }
-        Instant now = now();
-        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)), targets);
-        metrics.counter("incident.assessments", "source", "incident").increment();
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, allowDuplicateTicket, idempotencyKey, digest, assessment, now, who));
-        } catch (RuntimeException e) {
-            // Two requests with the same key raced: the loser answers as a replay of the winner.
-            if (idempotencyKey != null && causedBy(e, ConstraintViolationException.class)) {
-                Opened winner = QuarkusTransaction.requiringNew().call(() -> replay(idempotencyKey, digest));
-                if (winner != null) {
-                    return winner;
-                }
-            }
-            // Two requests for one ticket raced: the loser is a second incident for it, made only if asked for.
-            if (ticket != null && causedBy(e, ConstraintViolationException.class)
-                    && QuarkusTransaction.requiringNew().call(() -> Tickets.holder(ticket, null)) != null) {
-                return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, allowDuplicateTicket, idempotencyKey, digest, assessment, now, who));
-            }
-            throw e;
-        }
-    }
-
-    /** The stored form of an Idempotency-Key: a digest of the principal and the key, so each user has keys of their own. */
-    static String scoped(String principal, String key) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((principal + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "v2:" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Opened replay(String idempotencyKey, String digest) {
-        Incident earlier = Incident.byIdempotencyKey(idempotencyKey);
-        if (earlier == null) {
-            return null;
-        }
-        if (!earlier.requestDigest.equals(digest)) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
-                    "This Idempotency-Key was already used for a different request (incident " + earlier.id + ").");
-        }
-        return new Opened(view(earlier, now()), true);
-    }
-
-    private Opened create(IncidentFacts facts, ExternalTicket ticket, boolean allowDuplicateTicket, String idempotencyKey,
-                          String digest, Assessment assessment, Instant now, String who) {
-        Incident incident = new Incident();
-        incident.id = IncidentIds.next(now);
-        incident.title = facts.title();
-        incident.status = IncidentStatus.OPEN;
-        incident.awareAt = facts.awareAt().toInstant();
-        incident.openedAt = now;
-        incident.updatedAt = now;
-        incident.incidentTypes = typesColumn(facts);
-        incident.facts = write(facts);
-        if (ticket != null) {
-            Tickets.assign(incident, ticket, allowDuplicateTicket);
-        }
-        incident.idempotencyKey = idempotencyKey;
-        incident.requestDigest = digest;
-        // Counters are set before persist, so that opening is one insert and the incident starts at version 0.
-        incident.assessmentSeq = 1;
-        incident.eventSeq = 1;
-        applyAssessment(incident, assessment, Set.of());
-        incident.persist();
-        IncidentTypeRow.replace(incident, facts.normalized().incidentTypes(), true);
-        record(incident, incident.assessmentSeq, assessment);
-        event(incident.id, incident.eventSeq, IncidentEvent.Type.OPENED, now, who, Map.of(
-                "rulesetVersion", assessment.rulesetVersion(),
-                "assessmentSeq", incident.assessmentSeq,
-                "severity", assessment.severity(),
-                "codes", assessment.items().stream().map(Item::code).toList(),
-                "externalTicket", ticket == null ? Map.of() : ticket));
-        ObligationDeadline.watch(incident.id, assessment, java.util.Set.of(), false);
-        outbox.emit(EventType.INCIDENT_OPENED, incident.id, ticket, null, Map.of(
-                "status", incident.status, "severity", assessment.severity(), "rulesetVersion", assessment.rulesetVersion(),
-                "incidentTypes", facts.normalized().incidentTypes()), now);
-        for (Item item : assessment.items()) {
-            if (item.mandatory()) {
-                outbox.emit(EventType.OBLIGATION_ADDED, incident.id, ticket, EventItem.of(item, kind(assessment, item)), Map.of(), now);
-            }
-        }
-        Incident.getEntityManager().flush();
-        return new Opened(view(incident, facts, assessment, ItemMarks.NONE, now), false);
-    }
 
     // ── Read ───────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -449,7 +336,7 @@ public class IncidentService {
     }
 
     /** Stores an assessment with the facts it was made from (the incident's, already set), so that it can be replayed. */
-    private void record(Incident incident, int seq, Assessment assessment) {
+    void record(Incident incident, int seq, Assessment assessment) {
         AssessmentRecord record = new AssessmentRecord();
         record.incidentId = incident.id;
         record.facts = incident.facts;
@@ -465,7 +352,7 @@ public class IncidentService {
         event(incident.id, ++incident.eventSeq, type, at, who, data);
     }
 
-    private void event(UUID incidentId, int seq, IncidentEvent.Type type, Instant at, String who, Map<String, ?> data) {
+    void event(UUID incidentId, int seq, IncidentEvent.Type type, Instant at, String who, Map<String, ?> data) {
         IncidentEvent event = new IncidentEvent();
         event.incidentId = incidentId;
         event.seq = seq;
@@ -483,12 +370,12 @@ public class IncidentService {
         return jp.smeir.assessment.StoredAssessments.complete(stored, engine.ruleBase(), targets);
     }
 
-    private IncidentView view(Incident incident, Instant now) {
+    IncidentView view(Incident incident, Instant now) {
         return view(incident, read(incident.facts, IncidentFacts.class), currentAssessment(incident), ItemMarks.of(incident.id), now);
     }
 
     /** {@code facts} are the incident's, as stored: passed in where they are at hand, so as not to read them back. */
-    private IncidentView view(Incident incident, IncidentFacts facts, Assessment assessment, ItemMarks marks, Instant now) {
+    IncidentView view(Incident incident, IncidentFacts facts, Assessment assessment, ItemMarks marks, Instant now) {
         List<ItemProgress> progress = assessment.items().stream().map(i -> marks.progress(i, assessment, now)).toList();
         return new IncidentView(incident.id, incident.version, incident.status, incident.title, incident.severity,
                 inJapan(incident.openedAt), inJapan(incident.updatedAt), ticket(incident), overdue(incident, now),
@@ -512,7 +399,7 @@ public class IncidentService {
                 : new ExternalTicket(incident.ticketSystem, incident.ticketId);
     }
 
-    private static String typesColumn(IncidentFacts facts) {
+    static String typesColumn(IncidentFacts facts) {
         List<IncidentType> types = facts.normalized().incidentTypes();
         return "|" + types.stream().map(Enum::name).collect(Collectors.joining("|")) + (types.isEmpty() ? "" : "|");
     }
@@ -545,36 +432,11 @@ public class IncidentService {
         return out;
     }
 
-    private String digest(IncidentFacts facts, ExternalTicket ticket) {
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("facts", facts);
-        request.put("externalTicket", ticket);
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void validate(ExternalTicket ticket, String idempotencyKey) {
-        List<FieldError> errors = new ArrayList<>();
-        if (ticket != null) {
-            Tickets.validate(ticket, "externalTicket.", errors);
-        }
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            errors.add(new FieldError("Idempotency-Key", "must be 1 to 200 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-    }
-
     Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private String write(Object value) {
+    String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -599,7 +461,7 @@ public class IncidentService {
         }
     }
 
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (type.isInstance(t)) {
                 return true;
