@@ -43,8 +43,13 @@ public class AssessmentService {
 
     public Assessment assess(IncidentFacts facts) {
         requireValid(facts);
-        metrics.counter("incident.assessments", "source", "api").increment();
-        return Assessor.assess(engine.evaluate(facts, OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)), targets);
+        return assess(facts, OffsetDateTime.now(clock).truncatedTo(java.time.temporal.ChronoUnit.SECONDS), "api");
+    }
+
+    /** Evaluates facts already validated as at {@code at}, counted in incident.assessments under {@code source}. */
+    public Assessment assess(IncidentFacts facts, OffsetDateTime at, String source) {
+        metrics.counter("incident.assessments", "source", source).increment();
+        return Assessor.assess(engine.evaluate(facts, at), targets);
     }
 
     /** Throws a 400 naming every invalid field; facts of a real incident, so awareAt must not lie in the future. */

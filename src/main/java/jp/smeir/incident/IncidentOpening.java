@@ -22,10 +22,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.AssessmentService;
-import jp.smeir.assessment.Assessor;
 import jp.smeir.assessment.Item;
 import jp.smeir.common.CurrentActor;
-import jp.smeir.engine.RuleEngine;
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.incident.IncidentViews.ExternalTicket;
 import jp.smeir.incident.IncidentViews.IncidentView;
@@ -49,9 +47,6 @@ public class IncidentOpening {
     IncidentService incidents;
 
     @Inject
-    RuleEngine engine;
-
-    @Inject
     AssessmentService assessments;
 
     @Inject
@@ -59,12 +54,6 @@ public class IncidentOpening {
 
     @Inject
     Outbox outbox;
-
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
-
-    @Inject
-    jp.smeir.assessment.WorkingTargets targets;
 
     /** The answer to an open: the incident, and whether it is a replay of an earlier request with the same key. */
     public record Opened(IncidentView view, boolean replayed) {
@@ -86,8 +75,7 @@ public class IncidentOpening {
             }
         }
         Instant now = incidents.now();
-        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now)), targets);
-        metrics.counter("incident.assessments", "source", "incident").increment();
+        Assessment assessment = assessments.assess(facts, inJapan(now), "incident");
         try {
             return QuarkusTransaction.requiringNew().call(() -> create(facts, ticket, allowDuplicateTicket, idempotencyKey, digest, assessment, now, who));
         } catch (RuntimeException e) {

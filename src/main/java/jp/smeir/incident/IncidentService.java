@@ -32,7 +32,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jp.smeir.assessment.Assessment;
 import jp.smeir.assessment.AssessmentService;
-import jp.smeir.assessment.Assessor;
 import jp.smeir.assessment.Item;
 import jp.smeir.common.CurrentActor;
 import jp.smeir.engine.ItemKind;
@@ -85,9 +84,6 @@ public class IncidentService {
     Outbox outbox;
 
     @Inject
-    io.micrometer.core.instrument.MeterRegistry metrics;
-
-    @Inject
     jp.smeir.assessment.WorkingTargets targets;
 
     /** How far a list's total is counted: beyond, the page says the total is not exact (IncidentListing#page). */
@@ -128,8 +124,7 @@ public class IncidentService {
     /** Replaces the facts and re-assesses, if the incident is at a version {@code ifMatch} names. */
     public IncidentView replaceFacts(UUID id, IfMatch ifMatch, IncidentFacts facts) {
         assessments.requireValid(facts);
-        Assessment assessment = Assessor.assess(engine.evaluate(facts, inJapan(now())), targets);
-        metrics.counter("incident.assessments", "source", "incident").increment();
+        Assessment assessment = assessments.assess(facts, inJapan(now()), "incident");
         String who = actor.name();
         return write(() -> {
             Incident incident = find(id, true);
