@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 
@@ -45,6 +46,9 @@ public class RuleVersionSync {
     @ConfigProperty(name = "incident.rules.folder", defaultValue = "rules")
     String folder;
 
+    /** Set at shutdown: no check starts after it, as the scheduler may still fire once the database is closing. */
+    private volatile boolean stopping;
+
     void start(@Observes StartupEvent started) {
         seed();
         reload.followActive();
@@ -67,12 +71,23 @@ public class RuleVersionSync {
 
     @Scheduled(every = "${incident.rules.version-check:2s}", delayed = "${incident.rules.version-check:2s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void check() {
+    synchronized void check() {
+        if (stopping) {
+            return;
+        }
         try {
             Optional<String> changed = reload.followActive();
             changed.ifPresent(digest -> LOG.debugf("now serving the active rule version %s", digest));
         } catch (RuntimeException e) {
             LOG.warn("cannot read the active rule version; the rules in service stay", e);
+        }
+    }
+
+    /** Waits (on this object's lock) for a check in progress, so that none reads the database after it closed. */
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping = true;
+        synchronized (this) {
+            LOG.debug("rule version checks stopped for shutdown");
         }
     }
 }
