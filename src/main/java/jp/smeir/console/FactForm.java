@@ -1,5 +1,7 @@
 package jp.smeir.console;
 
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -18,10 +20,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import jp.smeir.deadline.JapaneseCalendar;
-import jp.smeir.facts.BreachStatus;
 import jp.smeir.facts.IncidentFacts;
 import jp.smeir.facts.IncidentType;
-import jp.smeir.facts.Sector;
 import jp.smeir.problem.FieldError;
 import jp.smeir.problem.InvalidInputException;
 import jp.smeir.problem.ProblemMapper;
@@ -37,37 +37,60 @@ public class FactForm {
     /** The form field that holds pasted JSON; when it is filled, it replaces the form's facts. */
     static final String PASTED = "json";
 
-    enum Kind { TEXT, TIME, YES_NO, NUMBER, TYPES, SECTOR, BREACH }
+    /** How a fact is asked: the template draws TYPES, TEXT, TIME and NUMBER as such, and a choice of options else. */
+    enum Kind { TEXT, TIME, YES_NO, NUMBER, TYPES, CHOICE }
 
-    record Def(String path, Kind kind) {
+    /**
+     * One fact of the form: its JSON path and how it is asked; for a CHOICE, the codes offered, whose words are
+     * {@code <last part of the path>.<code>} (sector.MEDICAL, breach.CONFIRMED).
+     */
+    record Def(String path, Kind kind, List<String> codes) {
         String group() {
             int dot = path.indexOf('.');
             return dot < 0 ? "incident" : path.substring(0, dot);
         }
+
+        String name() {
+            return path.substring(path.lastIndexOf('.') + 1);
+        }
     }
 
-    static final List<Def> FIELDS = List.of(
-            new Def("title", Kind.TEXT), new Def("awareAt", Kind.TIME), new Def("occurredAt", Kind.TIME),
-            new Def("externalReporter", Kind.YES_NO), new Def("incidentTypes", Kind.TYPES),
-            new Def("organization.sector", Kind.SECTOR), new Def("organization.dataProcessor", Kind.YES_NO),
-            new Def("organization.ownDataAffected", Kind.YES_NO), new Def("organization.privacyMarkOrAccreditedBodyMember", Kind.YES_NO),
-            new Def("organization.cyberInsurance", Kind.YES_NO), new Def("organization.otasukeTaiSubscriber", Kind.YES_NO),
-            new Def("organization.inHouseCapability", Kind.YES_NO), new Def("organization.designatedOperator", Kind.YES_NO),
-            new Def("personalData.breach", Kind.BREACH), new Def("personalData.affectedPersons", Kind.NUMBER),
-            new Def("personalData.myNumberPersons", Kind.NUMBER), new Def("personalData.sensitive", Kind.YES_NO),
-            new Def("personalData.financialHarmRisk", Kind.YES_NO), new Def("personalData.cardData", Kind.YES_NO),
-            new Def("personalData.myNumber", Kind.YES_NO), new Def("personalData.improperPurpose", Kind.YES_NO),
-            new Def("personalData.encrypted", Kind.YES_NO), new Def("personalData.euResidents", Kind.YES_NO),
-            new Def("personalData.exposedOnline", Kind.YES_NO), new Def("personalData.subjectsReachable", Kind.YES_NO),
-            new Def("personalData.recoveredUnviewed", Kind.YES_NO),
-            new Def("impact.systemDown", Kind.YES_NO), new Def("impact.businessStopped", Kind.YES_NO),
-            new Def("impact.customersAffected", Kind.YES_NO), new Def("impact.partnersAffected", Kind.YES_NO),
-            new Def("impact.publicImpact", Kind.YES_NO), new Def("impact.damageSpreading", Kind.YES_NO),
-            new Def("impact.externallyAccessible", Kind.YES_NO), new Def("impact.medicalCareDisrupted", Kind.YES_NO),
-            new Def("impact.telecomSecrecyLeak", Kind.YES_NO), new Def("impact.telecomSeriousOutage", Kind.YES_NO),
-            new Def("attack.ransomDemanded", Kind.YES_NO), new Def("attack.moneyTransferred", Kind.YES_NO),
-            new Def("attack.crimeSuspected", Kind.YES_NO), new Def("attack.stateSponsoredSuspected", Kind.YES_NO),
-            new Def("attack.attackerInfrastructureKnown", Kind.YES_NO));
+    /**
+     * Every fact, read from {@link IncidentFacts} and the records it holds, in their order: a fact added to the API
+     * is on the form at once, and a fact the form cannot ask stops the start rather than being dropped at the
+     * next edit.
+     */
+    static final List<Def> FIELDS = facts(IncidentFacts.class, "");
+
+    /** The groups, in the order of their first fact. */
+    static final List<String> GROUPS = FIELDS.stream().map(Def::group).distinct().toList();
+
+    private static List<Def> facts(Class<?> record, String prefix) {
+        List<Def> defs = new ArrayList<>();
+        for (RecordComponent c : record.getRecordComponents()) {
+            String path = prefix + c.getName();
+            Class<?> type = c.getType();
+            if (type.isRecord()) {
+                defs.addAll(facts(type, path + "."));
+            } else if (type == String.class) {
+                defs.add(new Def(path, Kind.TEXT, List.of()));
+            } else if (type == OffsetDateTime.class) {
+                defs.add(new Def(path, Kind.TIME, List.of()));
+            } else if (type == Boolean.class) {
+                defs.add(new Def(path, Kind.YES_NO, List.of()));
+            } else if (type == Integer.class) {
+                defs.add(new Def(path, Kind.NUMBER, List.of()));
+            } else if (type.isEnum()) {
+                defs.add(new Def(path, Kind.CHOICE, Arrays.stream(type.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList()));
+            } else if (type == List.class && c.getGenericType() instanceof ParameterizedType list
+                    && list.getActualTypeArguments()[0] == IncidentType.class) {
+                defs.add(new Def(path, Kind.TYPES, Arrays.stream(IncidentType.values()).map(Enum::name).toList()));
+            } else {
+                throw new IllegalStateException("the console's form cannot ask the fact " + path + " of type " + c.getGenericType());
+            }
+        }
+        return defs;
+    }
 
     /** One choice of a field. */
     public record Option(String value, String label, boolean selected) {
@@ -99,7 +122,7 @@ public class FactForm {
 
     private List<Group> groups(JsonNode values, Texts t) {
         List<Group> groups = new ArrayList<>();
-        for (String group : List.of("incident", "organization", "personalData", "impact", "attack")) {
+        for (String group : GROUPS) {
             List<Field> fields = FIELDS.stream().filter(d -> d.group().equals(group)).map(d -> field(d, values, t)).toList();
             groups.add(new Group(group, t.word("group." + group), fields));
         }
@@ -181,10 +204,9 @@ public class FactForm {
         List<Option> options = switch (d.kind()) {
             case YES_NO -> List.of(new Option("", t.word("unknown"), value.isEmpty()),
                     new Option("true", t.word("yes"), value.equals("true")), new Option("false", t.word("no"), value.equals("false")));
-            case SECTOR -> choices(Arrays.stream(Sector.values()).map(Enum::name).toList(), "sector", value, t);
-            case BREACH -> choices(Arrays.stream(BreachStatus.values()).map(Enum::name).toList(), "breach", value, t);
-            case TYPES -> Arrays.stream(IncidentType.values()).map(type -> new Option(type.name(), t.word("type." + type.name()),
-                    node.isArray() && node.toString().contains("\"" + type.name() + "\""))).toList();
+            case CHOICE -> choices(d.codes(), d.name(), value, t);
+            case TYPES -> d.codes().stream().map(type -> new Option(type, t.word("type." + type),
+                    node.isArray() && node.toString().contains("\"" + type + "\""))).toList();
             default -> List.of();
         };
         if (d.kind() == Kind.TIME && !value.isEmpty()) {
