@@ -9,7 +9,8 @@
 # completion not read back); a peak RSS of RSS_LIMIT MB (default 512) or more; a delivery made for the healthy
 # subscriber that it did not receive, or its lag at p99 of SOAK_LAG_LIMIT_MS (2000) or more.
 # Usage: src/bench/soak.sh   Environment: DURATION, PORT (default 18230; the subscribers listen on PORT+1 and PORT+2),
-# RSS_LIMIT, JAVA_OPTS, MALLOC_ARENA_MAX (see common.sh), SKIP_BUILD=1 to use target/quarkus-app as it is.
+# RSS_LIMIT, JAVA_OPTS, MALLOC_ARENA_MAX (see common.sh), SKIP_BUILD=1 to use target/quarkus-app as it is, SOAK_JVM for
+# JVM options added to the launcher's (SOAK_JVM="-Xlog:gc:file=/tmp/gc.log -XX:StartFlightRecording=filename=/tmp/soak.jfr").
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . src/bench/common.sh
@@ -32,7 +33,7 @@ echo "soak: ${DURATION} s; java: $(java -version 2>&1 | head -1); cores: $(nproc
 # as the README starts it: bin/incident-service, its AppCDS archive and small-footprint options (JAVA_OPTS replaces them)
 QUARKUS_SECURITY_USERS_EMBEDDED_USERS_BENCH=$BENCH_USER_HASH QUARKUS_SECURITY_USERS_EMBEDDED_ROLES_BENCH=reporter,analyst,admin \
   bin/incident-service -Dquarkus.http.port=$PORT -Dincident.data.folder="$WORK/data" -Dincident.rate-limit.enabled=false \
-  -Dincident.webhooks.allowed-hosts=127.0.0.1 -Dincident.rules.reload-rehearsal.enabled=false > "$WORK/app.log" 2>&1 &
+  -Dincident.webhooks.allowed-hosts=127.0.0.1 -Dincident.rules.reload-rehearsal.enabled=false ${SOAK_JVM:-} > "$WORK/app.log" 2>&1 &
 PID=$!
 wait_ready "$BASE" $PID "$WORK/app.log"
 echo "started: RSS $(rss_mb $PID) MB"

@@ -80,6 +80,9 @@ public final class SoakDriver {
     /** Of the healthy subscriber: ms from an event's occurredAt to its first receipt. */
     private static final java.util.Queue<Long> LAGS = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private static final Pattern OCCURRED = Pattern.compile("\"occurredAt\":\"([^\"]+)\"");
+    /** The same lags by event type, to tell which events wait. */
+    private static final Map<String, java.util.Queue<Long>> LAGS_BY_TYPE = new ConcurrentHashMap<>();
+    private static final Pattern TYPE = Pattern.compile("\"type\":\"([a-z_.]+)\"");
 
     /** The last acknowledged write of an incident: its version, the persons in its facts, the items completed. */
     record Written(long version, int persons, Set<String> completed) {
@@ -149,6 +152,12 @@ public final class SoakDriver {
         if (lags.length > 0) {
             System.out.printf("healthy subscriber's lag from occurredAt: p50 %d ms, p99 %d ms, max %d ms (limit at p99: %d ms)%n",
                     lags[lags.length / 2], lagP99, lags[lags.length - 1], LAG_LIMIT_MS);
+            new java.util.TreeMap<>(LAGS_BY_TYPE).forEach((type, byType) -> {
+                long[] sorted = byType.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("  %s: %d events, p50 %d ms, p99 %d ms, %d over 900 ms%n", type, sorted.length, sorted[sorted.length / 2],
+                        sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.99) - 1)],
+                        java.util.Arrays.stream(sorted).filter(l -> l > 900).count());
+            });
         }
         System.out.printf("load: at most %.0f write cycles, %.0f reads and %.0f assessments a second, 4 slow clients%n",
                 WRITES_PER_SECOND, READS_PER_SECOND, ASSESSMENTS_PER_SECOND);
@@ -324,7 +333,10 @@ public final class SoakDriver {
             if (id != null && RECEIVED.add(id)) {
                 Matcher at = OCCURRED.matcher(body);
                 if (at.find()) {
-                    LAGS.add(Duration.between(OffsetDateTime.parse(at.group(1)).toInstant(), java.time.Instant.now()).toMillis());
+                    long lag = Duration.between(OffsetDateTime.parse(at.group(1)).toInstant(), java.time.Instant.now()).toMillis();
+                    LAGS.add(lag);
+                    Matcher type = TYPE.matcher(body);
+                    LAGS_BY_TYPE.computeIfAbsent(type.find() ? type.group(1) : "?", k -> new java.util.concurrent.ConcurrentLinkedQueue<>()).add(lag);
                 }
             }
             exchange.sendResponseHeaders(204, -1);

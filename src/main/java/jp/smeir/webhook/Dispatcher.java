@@ -15,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -91,12 +92,20 @@ public class Dispatcher {
         });
     }
 
-    /** One subscriber's deliveries in flight (id → when sent, in nanoseconds), and its pause after failures without answer. */
+    /**
+     * One subscriber's deliveries in flight (id → when sent, in nanoseconds) and its pause after failures without
+     * answer, both guarded by the lane's monitor and held only for a moment; and who takes its next deliveries.
+     * Taking them is a database query, so it is not done under the monitor: one thread at a time takes them
+     * ({@link #pumping}), and a thread that finds another taking them leaves a request ({@link #wanted}) that the
+     * taker serves before it stops, rather than waiting in line for the same query.
+     */
     private static final class Lane {
         final UUID subscription;
         final Map<Long, Long> inFlight = new HashMap<>();
         int failuresInARow;
         Instant pausedUntil = Instant.MIN;
+        final AtomicBoolean wanted = new AtomicBoolean();
+        final ReentrantLock pumping = new ReentrantLock();
 
         Lane(UUID subscription) {
             this.subscription = subscription;
@@ -178,6 +187,9 @@ public class Dispatcher {
     private boolean quiet() {
         long now = System.nanoTime();
         for (Lane lane : lanes.values()) {
+            if (lane.wanted.get() || lane.pumping.isLocked()) {
+                return false;
+            }
             synchronized (lane) {
                 for (long sent : lane.inFlight.values()) {
                     if (now - sent < ROUND_PATIENCE.toNanos()) {
@@ -196,31 +208,53 @@ public class Dispatcher {
         }
     }
 
-    /** Sends the lane's due deliveries, as many as it has free places in flight, unless it is pausing. */
+    /**
+     * Sends the lane's due deliveries, as many as it has free places in flight, unless it is pausing; returns at
+     * once if another thread is taking them, which then takes them again for this request.
+     */
     private void pump(Lane lane) {
-        synchronized (lane) {
-            int free = IN_FLIGHT_PER_SUBSCRIBER - lane.inFlight.size();
-            if (stopping || free <= 0 || clock.instant().isBefore(lane.pausedUntil)) {
-                return;
-            }
-            List<Attempt> sending = queue.claimHeads(lane.subscription, Set.copyOf(lane.inFlight.keySet()), Math.min(free, batch));
-            long now = System.nanoTime();
-            for (Attempt attempt : sending) {
-                lane.inFlight.put(attempt.deliveryId(), now);
-                sender.send(attempt).thenAcceptAsync(outcome -> answered(lane, attempt, outcome), recorders)
-                        .exceptionally(e -> {
-                            // the recorders were shut down: still PENDING, sent again after the next start
-                            LOG.debugf("outcome of delivery %d not recorded: shutting down", attempt.deliveryId());
-                            return null;
-                        });
+        lane.wanted.set(true);
+        // tried again after each unlock: a request left while the holder was taking is served by one of the two
+        while (lane.wanted.get() && lane.pumping.tryLock()) {
+            try {
+                if (lane.wanted.getAndSet(false)) {
+                    takeAndSend(lane);
+                }
+            } finally {
+                lane.pumping.unlock();
             }
         }
     }
 
+    private void takeAndSend(Lane lane) {
+        int free;
+        Set<Long> sent;
+        synchronized (lane) {
+            free = IN_FLIGHT_PER_SUBSCRIBER - lane.inFlight.size();
+            if (stopping || free <= 0 || clock.instant().isBefore(lane.pausedUntil)) {
+                return;
+            }
+            sent = Set.copyOf(lane.inFlight.keySet());
+        }
+        List<Attempt> sending = queue.claimHeads(lane.subscription, sent, Math.min(free, batch));
+        long now = System.nanoTime();
+        synchronized (lane) {
+            sending.forEach(attempt -> lane.inFlight.put(attempt.deliveryId(), now));
+        }
+        for (Attempt attempt : sending) {
+            sender.send(attempt).thenAcceptAsync(outcome -> answered(lane, attempt, outcome), recorders)
+                    .exceptionally(e -> {
+                        // the recorders were shut down: still PENDING, sent again after the next start
+                        LOG.debugf("outcome of delivery %d not recorded: shutting down", attempt.deliveryId());
+                        return null;
+                    });
+        }
+    }
+
     /**
-     * Records an outcome, pauses the lane after a failure without answer, and takes the lane's next deliveries, in one
-     * step under the lane's lock: {@link #deliverDue} never sees the lane empty between one delivery of an incident
-     * and the next.
+     * Records an outcome, pauses the lane after a failure without answer, and takes the lane's next deliveries. The
+     * lane asks for them before the answered delivery leaves it: {@link #deliverDue} never sees the lane empty
+     * between one delivery of an incident and the next.
      */
     private void answered(Lane lane, Attempt attempt, Outcome outcome) {
         try {
@@ -237,6 +271,7 @@ public class Dispatcher {
             }
         }
         try {
+            lane.wanted.set(true);
             synchronized (lane) {
                 lane.inFlight.remove(attempt.deliveryId());
                 Instant now = clock.instant();
@@ -247,8 +282,8 @@ public class Dispatcher {
                     // no answer: the lane waits as one delivery would (its other requests in flight fail within the pause)
                     lane.pausedUntil = now.plus(queue.backoff(++lane.failuresInARow));
                 }
-                pump(lane);
             }
+            pump(lane);
         } catch (RuntimeException e) {
             LOG.warnf(e, "the deliveries after %d not taken; the next poll takes them", attempt.deliveryId());
         } finally {
