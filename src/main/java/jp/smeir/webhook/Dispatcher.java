@@ -183,7 +183,7 @@ public class Dispatcher {
         return deliveredTotal.get() - before;
     }
 
-    /** No lane has a delivery in flight sent less than {@link #ROUND_PATIENCE} ago. */
+    /** No lane is taking deliveries or asked to, nor has one in flight sent less than {@link #ROUND_PATIENCE} ago. */
     private boolean quiet() {
         long now = System.nanoTime();
         for (Lane lane : lanes.values()) {
