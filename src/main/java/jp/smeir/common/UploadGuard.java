@@ -58,6 +58,9 @@ public class UploadGuard {
     @ConfigProperty(name = "quarkus.http.auth.form.post-location", defaultValue = "/j_security_check")
     String formLogin;
 
+    /** How long the rest of a refused body is read and dropped before the connection closes. */
+    static final Duration LINGER = Duration.ofSeconds(1);
+
     private final AtomicInteger arriving = new AtomicInteger();
     private final Map<String, AtomicInteger> byPrincipal = new ConcurrentHashMap<>();
 
@@ -161,19 +164,39 @@ public class UploadGuard {
         }
     }
 
-    /** Answers problem+json and closes the connection: the rest of the body is not worth reading. */
+    /**
+     * Answers problem+json and closes the connection: the rest of the body is not worth keeping. A body still
+     * arriving is read and dropped first, for at most {@link #LINGER}: a connection closed with bytes unread is
+     * reset, and the reset can throw away the answer before the client reads it.
+     */
     private static void refuse(RoutingContext rc, int status, String type, String title, String detail) {
+        HttpServerRequest request = rc.request();
         if (rc.response().headWritten()) {
-            rc.request().connection().close();
+            request.connection().close();
             return;
         }
         String body = "{\"type\":\"/problems/" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
                 + ",\"detail\":\"" + detail + "\"}";
+        boolean slow = status == 408;
+        if (!slow && !request.isEnded()) {
+            long linger = rc.vertx().setTimer(LINGER.toMillis(), id -> request.connection().close());
+            request.handler(dropped -> { });
+            request.endHandler(end -> {
+                rc.vertx().cancelTimer(linger);
+                request.connection().close();
+            });
+            request.resume();
+        }
         rc.response().setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader("Retry-After", "1")
                 .end(body)
-                .onComplete(sent -> rc.request().connection().close());
+                .onComplete(sent -> {
+                    // a body too slow to wait for (408), or one that has all arrived: nothing left to read
+                    if (slow || request.isEnded()) {
+                        request.connection().close();
+                    }
+                });
     }
 }
