@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,10 +61,30 @@ public class FactForm {
      * is on the form at once, and a fact the form cannot ask stops the start rather than being dropped at the
      * next edit.
      */
-    static final List<Def> FIELDS = facts(IncidentFacts.class, "");
+    static final List<Def> FIELDS = placed(facts(IncidentFacts.class, ""),
+            Map.of("personalData.myNumberPersons", "personalData.myNumber", "organization.ownDataAffected", "organization.dataProcessor"));
 
     /** The groups, in the order of their first fact. */
     static final List<String> GROUPS = FIELDS.stream().map(Def::group).distinct().toList();
+
+    /**
+     * The facts with each one that refines another moved right after it: the number of persons whose My Number
+     * leaked after "My Number included", so that 「そのうち」 reads after what it counts, and whether the company's own
+     * data was affected after "handles data entrusted by others", of which it is asked.
+     */
+    private static List<Def> placed(List<Def> defs, Map<String, String> after) {
+        List<Def> placed = new ArrayList<>(defs.stream().filter(d -> !after.containsKey(d.path())).toList());
+        after.forEach((fact, anchor) -> {
+            Def moved = defs.stream().filter(d -> d.path().equals(fact)).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no fact " + fact + " to place"));
+            int at = placed.stream().map(Def::path).toList().indexOf(anchor);
+            if (at < 0) {
+                throw new IllegalStateException("no fact " + anchor + " to place " + fact + " after");
+            }
+            placed.add(at + 1, moved);
+        });
+        return List.copyOf(placed);
+    }
 
     private static List<Def> facts(Class<?> record, String prefix) {
         List<Def> defs = new ArrayList<>();

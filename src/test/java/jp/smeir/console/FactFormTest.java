@@ -46,6 +46,10 @@ class FactFormTest {
         assertThat(published).hasSizeGreaterThan(30);
         assertThat(FactForm.FIELDS.stream().map(FactForm.Def::path)).containsExactlyInAnyOrderElementsOf(published);
         assertThat(FactForm.GROUPS).containsExactly("incident", "organization", "personalData", "impact", "attack");
+        List<String> order = FactForm.FIELDS.stream().map(FactForm.Def::path).toList();
+        assertThat(order.indexOf("personalData.myNumberPersons")).as("「そのうち」 right after what it counts")
+                .isEqualTo(order.indexOf("personalData.myNumber") + 1);
+        assertThat(order.indexOf("organization.ownDataAffected")).isEqualTo(order.indexOf("organization.dataProcessor") + 1);
     }
 
     @Test
