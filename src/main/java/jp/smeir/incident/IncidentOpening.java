@@ -97,13 +97,7 @@ public class IncidentOpening {
 
     /** The stored form of an Idempotency-Key: a digest of the principal and the key, so each user has keys of their own. */
     static String scoped(String principal, String key) {
-        try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((principal + "\n" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "v2:" + java.util.HexFormat.of().formatHex(hash);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "v2:" + sha256(principal + "\n" + key);
     }
 
     private Opened replay(String idempotencyKey, String digest) {
@@ -147,7 +141,7 @@ public class IncidentOpening {
                 "severity", assessment.severity(),
                 "codes", assessment.items().stream().map(Item::code).toList(),
                 "externalTicket", ticket == null ? Map.of() : ticket));
-        ObligationDeadline.watch(incident.id, assessment, java.util.Set.of(), false);
+        ObligationDeadline.watch(incident.id, assessment, Set.of(), false);
         outbox.emit(EventType.INCIDENT_OPENED, incident.id, ticket, null, Map.of(
                 "status", incident.status, "severity", assessment.severity(), "rulesetVersion", assessment.rulesetVersion(),
                 "incidentTypes", facts.normalized().incidentTypes()), now);
@@ -164,9 +158,12 @@ public class IncidentOpening {
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("facts", facts);
         request.put("externalTicket", ticket);
+        return sha256(incidents.write(request));
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(incidents.write(request).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
